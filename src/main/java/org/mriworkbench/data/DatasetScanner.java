@@ -1,0 +1,266 @@
+package org.mriworkbench.data;
+
+import org.mriworkbench.experiment.ProgressListener;
+import org.mriworkbench.preprocess.FloatImage;
+import org.mriworkbench.preprocess.Grayscale;
+import org.mriworkbench.preprocess.Resample;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+
+/**
+ * Walks a data-set folder and builds a {@link DatasetIndex}: every image decoded once, hashed (SHA-256 of the bytes,
+ * dHash of the pixels) and described. Decoding every file up front is what makes later steps trustworthy: corrupt
+ * files are found here, reported and skipped, not in the middle of epoch 7.
+ *
+ * <p>Accepts the Kaggle layout ({@code Training/<class>/*}, {@code Testing/<class>/*}) and a flat
+ * {@code <class>/*} layout. Hidden files and folders (such as {@code .ipynb_checkpoints}, which the real data set
+ * contains) are ignored, as are {@code __MACOSX} folders from zip files.
+ */
+public final class DatasetScanner {
+
+    /** Side of the grayscale thumbnails kept for pixel-level duplicate confirmation. */
+    public static final int THUMB = 32;
+
+    private final int threads;
+    private final ProgressListener progress;
+
+    private DatasetScanner(int threads, ProgressListener progress) {
+        this.threads = threads;
+        this.progress = progress;
+    }
+
+    /** A scanner using every available core and reporting no progress. */
+    public static DatasetScanner create() {
+        return new DatasetScanner(Runtime.getRuntime().availableProcessors(), ProgressListener.NONE);
+    }
+
+    /** The same scanner with a fixed number of decoding threads. */
+    public DatasetScanner withThreads(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("threads must be >= 1");
+        }
+        return new DatasetScanner(n, progress);
+    }
+
+    /** The same scanner reporting progress as stage "scan". */
+    public DatasetScanner withProgress(ProgressListener listener) {
+        return new DatasetScanner(threads, listener);
+    }
+
+    private record Candidate(Path file, String relative, Origin origin, Label label) {
+    }
+
+    private record Outcome(ImageRecord record, float[] thumbnail, ScanIssue issue) {
+    }
+
+    /**
+     * Scans {@code root}.
+     *
+     * @throws DataLayoutException when the folder is missing, not a folder, or holds no readable image
+     */
+    public DatasetIndex scan(Path root) {
+        Path abs = root.toAbsolutePath().normalize();
+        if (!Files.exists(abs)) {
+            throw new DataLayoutException(abs, "data-set folder does not exist");
+        }
+        if (!Files.isDirectory(abs)) {
+            throw new DataLayoutException(abs, "data-set path is not a folder");
+        }
+        List<ScanIssue> issues = new ArrayList<>();
+        List<Candidate> candidates = new ArrayList<>();
+        List<Path> splitDirs = children(abs).stream().filter(Files::isDirectory)
+                .filter(d -> Origin.fromFolderName(name(d)).isPresent()).toList();
+        DatasetIndex.Layout layout = splitDirs.isEmpty() ? DatasetIndex.Layout.FLAT : DatasetIndex.Layout.KAGGLE;
+        if (layout == DatasetIndex.Layout.KAGGLE) {
+            for (Path child : children(abs)) {
+                if (!splitDirs.contains(child)) {
+                    issues.add(new ScanIssue(rel(abs, child), ScanIssue.Kind.STRAY_FILE,
+                            "not a Training/Testing folder; ignored"));
+                }
+            }
+            for (Path split : splitDirs) {
+                collectClasses(abs, split, Origin.fromFolderName(name(split)).orElseThrow(), candidates, issues);
+            }
+        } else {
+            collectClasses(abs, abs, Origin.UNSPLIT, candidates, issues);
+        }
+        if (candidates.isEmpty()) {
+            throw new DataLayoutException(abs, "no images found" + (issues.isEmpty() ? "" : " (" + issues.size()
+                    + " problems, first: " + issues.get(0) + ")"));
+        }
+        candidates.sort((a, b) -> a.relative.compareTo(b.relative));
+        List<Outcome> outcomes = decodeAll(candidates);
+        List<ImageRecord> records = new ArrayList<>();
+        List<float[]> thumbs = new ArrayList<>();
+        for (Outcome o : outcomes) {
+            if (o.issue != null) {
+                issues.add(o.issue);
+            } else {
+                records.add(o.record);
+                thumbs.add(o.thumbnail);
+            }
+        }
+        if (records.isEmpty()) {
+            throw new DataLayoutException(abs, "no readable images among " + candidates.size() + " files (first: "
+                    + issues.get(issues.size() - 1) + ")");
+        }
+        return new DatasetIndex(abs, layout, records, thumbs, issues);
+    }
+
+    private void collectClasses(Path root, Path dir, Origin origin, List<Candidate> out, List<ScanIssue> issues) {
+        for (Path child : children(dir)) {
+            if (!Files.isDirectory(child)) {
+                issues.add(new ScanIssue(rel(root, child), ScanIssue.Kind.STRAY_FILE,
+                        "file outside any class folder; ignored"));
+                continue;
+            }
+            Optional<Label> label = Label.fromFolderName(name(child));
+            if (label.isEmpty()) {
+                issues.add(new ScanIssue(rel(root, child), ScanIssue.Kind.UNKNOWN_CLASS_FOLDER,
+                        "unknown class folder '" + name(child) + "'; known names: glioma, meningioma, pituitary, "
+                                + "notumor (and aliases such as glioma_tumor, no_tumor, normal, yes, no)"));
+                continue;
+            }
+            int before = out.size();
+            collectFiles(root, child, origin, label.get(), out, issues);
+            if (out.size() == before) {
+                issues.add(new ScanIssue(rel(root, child), ScanIssue.Kind.EMPTY_CLASS_FOLDER,
+                        "class folder holds no images"));
+            }
+        }
+    }
+
+    private void collectFiles(Path root, Path dir, Origin origin, Label label, List<Candidate> out,
+                              List<ScanIssue> issues) {
+        for (Path child : children(dir)) {
+            if (Files.isDirectory(child)) {
+                collectFiles(root, child, origin, label, out, issues);
+            } else if (isImageName(name(child))) {
+                out.add(new Candidate(child, rel(root, child), origin, label));
+            } else {
+                issues.add(new ScanIssue(rel(root, child), ScanIssue.Kind.NOT_AN_IMAGE,
+                        "not an image file (expected .jpg, .jpeg or .png); ignored"));
+            }
+        }
+    }
+
+    private List<Outcome> decodeAll(List<Candidate> candidates) {
+        AtomicLong done = new AtomicLong();
+        int total = candidates.size();
+        progress.onProgress("scan", 0, total);
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "mri-scan");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<Outcome>> futures = new ArrayList<>(total);
+            for (Candidate c : candidates) {
+                futures.add(pool.submit(() -> {
+                    Outcome o = inspect(c);
+                    progress.onProgress("scan", done.incrementAndGet(), total);
+                    return o;
+                }));
+            }
+            List<Outcome> out = new ArrayList<>(total);
+            for (Future<Outcome> f : futures) {
+                out.add(f.get());
+            }
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("scan interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("scan failed: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static Outcome inspect(Candidate c) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(c.file);
+        } catch (IOException e) {
+            return new Outcome(null, null, new ScanIssue(c.relative, ScanIssue.Kind.UNREADABLE_IMAGE,
+                    "cannot read file: " + e.getMessage()));
+        }
+        try {
+            ImageDecoder.Decoded d = ImageDecoder.decode(bytes, c.file);
+            FloatImage gray = Grayscale.toGray(d.image());
+            ImageRecord r = new ImageRecord(c.relative, c.origin, c.label, gray.width(), gray.height(),
+                    d.sourceChannels(), d.bitDepth(), d.format().name(), bytes.length, sha256(bytes), dHash(gray));
+            float[] thumb = Resample.plane(gray.pixels(), 0, gray.width(), gray.height(), THUMB, THUMB);
+            return new Outcome(r, thumb, null);
+        } catch (ImageDecodeException e) {
+            return new Outcome(null, null, new ScanIssue(c.relative, ScanIssue.Kind.UNREADABLE_IMAGE, e.reason()));
+        }
+    }
+
+    /** Krawetz's difference hash of a grayscale image: 9×8 area average, bit set where a pixel is brighter than its right neighbour. */
+    public static long dHash(FloatImage gray) {
+        float[] small = Resample.plane(gray.pixels(), 0, gray.width(), gray.height(), 9, 8);
+        long h = 0;
+        for (int y = 0; y < 8; y++) {
+            for (int x = 0; x < 8; x++) {
+                h <<= 1;
+                if (small[y * 9 + x] > small[y * 9 + x + 1]) {
+                    h |= 1;
+                }
+            }
+        }
+        return h;
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean isImageName(String n) {
+        String l = n.toLowerCase(Locale.ROOT);
+        return l.endsWith(".jpg") || l.endsWith(".jpeg") || l.endsWith(".png");
+    }
+
+    private static boolean hidden(Path p) {
+        String n = name(p);
+        return n.startsWith(".") || n.equals("__MACOSX") || n.equals("Thumbs.db") || n.equals("desktop.ini");
+    }
+
+    private static String name(Path p) {
+        return p.getFileName().toString();
+    }
+
+    private static String rel(Path root, Path p) {
+        return root.relativize(p).toString().replace('\\', '/');
+    }
+
+    private static List<Path> children(Path dir) {
+        try (Stream<Path> s = Files.list(dir)) {
+            Path[] arr = s.filter(p -> !hidden(p)).toArray(Path[]::new);
+            Arrays.sort(arr);
+            return List.of(arr);
+        } catch (IOException e) {
+            throw new DataLayoutException(dir, "cannot list folder (" + e.getMessage() + ")");
+        }
+    }
+}

@@ -1,0 +1,203 @@
+package org.mriworkbench.data;
+
+import org.mriworkbench.preprocess.FloatImage;
+
+import javax.imageio.IIOException;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.event.IIOReadWarningListener;
+import javax.imageio.stream.ImageInputStream;
+import java.awt.image.BufferedImage;
+import java.awt.image.ComponentColorModel;
+import java.awt.image.DataBufferByte;
+import java.awt.image.IndexColorModel;
+import java.awt.image.Raster;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * Turns JPEG and PNG bytes into a {@link FloatImage} scaled to [0,1] by bit depth, or fails with a reason a person
+ * can act on. Public MRI collections mix grayscale, RGB, CMYK JPEGs and 16-bit PNGs, and some files are truncated or
+ * are not images at all; a decoder that silently returns a half-grey picture for a truncated JPEG (as the JDK's does)
+ * would poison training without anyone noticing, so read warnings are treated as failures.
+ *
+ * <p>The JDK's libjpeg-based reader is tried first because it is the fastest here; TwelveMonkeys' reader takes over
+ * for what the JDK cannot read (CMYK and YCCK JPEGs, odd ICC profiles).
+ */
+public final class ImageDecoder {
+
+    private static final String JDK_JPEG = "com.sun.imageio.plugins.jpeg.JPEGImageReader";
+
+    private ImageDecoder() {
+    }
+
+    /** The kinds of file this decoder recognises by their leading bytes. */
+    public enum Format { JPEG, PNG }
+
+    /** A decoded image with facts about its source file that the index records. */
+    public record Decoded(FloatImage image, Format format, int sourceChannels, int bitDepth) {
+    }
+
+    /** Reads and decodes a file. */
+    public static Decoded decode(Path file) throws ImageDecodeException {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new ImageDecodeException(file, "cannot read file: " + e.getMessage(), e);
+        }
+        return decode(bytes, file);
+    }
+
+    /** Decodes bytes already in memory; {@code source} only names the file in error messages. */
+    public static Decoded decode(byte[] bytes, Path source) throws ImageDecodeException {
+        Format format = sniff(bytes, source);
+        BufferedImage image = format == Format.JPEG ? readJpeg(bytes, source) : readWith(pngReader(), bytes, source);
+        return toFloat(image, format, source);
+    }
+
+    /** Identifies the format from the file's magic number, ignoring its extension. */
+    public static Format sniff(byte[] bytes, Path source) throws ImageDecodeException {
+        if (bytes.length == 0) {
+            throw new ImageDecodeException(source, "empty file (0 bytes)");
+        }
+        if (bytes.length >= 3 && (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xD8 && (bytes[2] & 0xFF) == 0xFF) {
+            return Format.JPEG;
+        }
+        if (bytes.length >= 8 && (bytes[0] & 0xFF) == 0x89 && bytes[1] == 'P' && bytes[2] == 'N' && bytes[3] == 'G') {
+            return Format.PNG;
+        }
+        throw new ImageDecodeException(source, "not a JPEG or PNG image (unrecognised leading bytes, "
+                + bytes.length + " bytes in file)");
+    }
+
+    private static BufferedImage readJpeg(byte[] bytes, Path source) throws ImageDecodeException {
+        List<ImageReader> readers = jpegReaders();
+        ImageDecodeException first = null;
+        for (ImageReader reader : readers) {
+            try {
+                return readWith(reader, bytes, source);
+            } catch (ImageDecodeException e) {
+                if (first == null) {
+                    first = e;
+                }
+                if (e.truncated()) {
+                    throw e; // another reader would only hide the same damage
+                }
+            }
+        }
+        throw first != null ? first : new ImageDecodeException(source, "no JPEG reader available");
+    }
+
+    private static List<ImageReader> jpegReaders() {
+        List<ImageReader> jdk = new ArrayList<>();
+        List<ImageReader> others = new ArrayList<>();
+        for (Iterator<ImageReader> it = ImageIO.getImageReadersByFormatName("jpeg"); it.hasNext(); ) {
+            ImageReader r = it.next();
+            (r.getClass().getName().equals(JDK_JPEG) ? jdk : others).add(r);
+        }
+        jdk.addAll(others);
+        return jdk;
+    }
+
+    private static ImageReader pngReader() throws ImageDecodeException {
+        Iterator<ImageReader> it = ImageIO.getImageReadersByFormatName("png");
+        if (!it.hasNext()) {
+            throw new ImageDecodeException(null, "no PNG reader available");
+        }
+        return it.next();
+    }
+
+    private static BufferedImage readWith(ImageReader reader, byte[] bytes, Path source) throws ImageDecodeException {
+        List<String> warnings = new ArrayList<>();
+        IIOReadWarningListener listener = (r, warning) -> warnings.add(warning);
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+            reader.setInput(in, true, true);
+            reader.addIIOReadWarningListener(listener);
+            BufferedImage image = reader.read(0);
+            if (!warnings.isEmpty()) {
+                boolean truncated = warnings.stream().anyMatch(w -> w.toLowerCase().contains("premature end"));
+                throw new ImageDecodeException(source, (truncated ? "truncated image: " : "damaged image: ")
+                        + String.join("; ", warnings), null, truncated);
+            }
+            if (image == null || image.getWidth() <= 0 || image.getHeight() <= 0) {
+                throw new ImageDecodeException(source, "decoder returned no image");
+            }
+            return image;
+        } catch (IIOException e) {
+            String msg = String.valueOf(e.getMessage());
+            boolean truncated = msg.toLowerCase().contains("premature") || msg.toLowerCase().contains("eof");
+            throw new ImageDecodeException(source, (truncated ? "truncated image: " : "corrupt image: ") + msg, e,
+                    truncated);
+        } catch (IOException | RuntimeException e) {
+            // Decoders throw IndexOutOfBounds, IllegalArgument, etc. on garbage; report, never crash a scan.
+            String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            boolean truncated = e instanceof java.io.EOFException;
+            throw new ImageDecodeException(source, (truncated ? "truncated image: " : "corrupt image: ") + msg, e,
+                    truncated);
+        } finally {
+            reader.removeIIOReadWarningListener(listener);
+            reader.dispose();
+        }
+    }
+
+    static Decoded toFloat(BufferedImage image, Format format, Path source) throws ImageDecodeException {
+        int w = image.getWidth();
+        int h = image.getHeight();
+        int n = w * h;
+        Raster raster = image.getRaster();
+        int bands = raster.getNumBands();
+        if (image.getType() == BufferedImage.TYPE_3BYTE_BGR) {
+            byte[] data = ((DataBufferByte) raster.getDataBuffer()).getData();
+            float[] out = new float[3 * n];
+            for (int i = 0, j = 0; i < n; i++, j += 3) {
+                out[i] = (data[j + 2] & 0xFF) * (1f / 255f);
+                out[n + i] = (data[j + 1] & 0xFF) * (1f / 255f);
+                out[2 * n + i] = (data[j] & 0xFF) * (1f / 255f);
+            }
+            return new Decoded(new FloatImage(w, h, 3, out), format, 3, 8);
+        }
+        if (image.getType() == BufferedImage.TYPE_BYTE_GRAY) {
+            byte[] data = ((DataBufferByte) raster.getDataBuffer()).getData();
+            float[] out = new float[n];
+            for (int i = 0; i < n; i++) {
+                out[i] = (data[i] & 0xFF) * (1f / 255f);
+            }
+            return new Decoded(new FloatImage(w, h, 1, out), format, 1, 8);
+        }
+        if (image.getColorModel() instanceof IndexColorModel || !(image.getColorModel() instanceof ComponentColorModel)
+                || bands > 4 || image.getColorModel().getColorSpace().getType() != java.awt.color.ColorSpace.TYPE_GRAY
+                && image.getColorModel().getColorSpace().getType() != java.awt.color.ColorSpace.TYPE_RGB) {
+            // Palettes, packed ints and CMYK rasters: let Java2D convert to sRGB.
+            int[] argb = image.getRGB(0, 0, w, h, null, 0, w);
+            float[] out = new float[3 * n];
+            for (int i = 0; i < n; i++) {
+                int p = argb[i];
+                out[i] = ((p >> 16) & 0xFF) / 255f;
+                out[n + i] = ((p >> 8) & 0xFF) / 255f;
+                out[2 * n + i] = (p & 0xFF) / 255f;
+            }
+            int srcChannels = image.getColorModel().getNumColorComponents();
+            return new Decoded(new FloatImage(w, h, 3, out), format, srcChannels,
+                    image.getColorModel().getComponentSize(0));
+        }
+        // Component rasters of any depth (8- or 16-bit gray/RGB, with or without alpha): scale by bit depth.
+        int colour = image.getColorModel().getNumColorComponents();
+        int bits = raster.getSampleModel().getSampleSize(0);
+        float scale = (float) (1.0 / ((1L << bits) - 1));
+        float[] out = new float[colour * n];
+        int[] buf = new int[n];
+        for (int b = 0; b < colour; b++) {
+            raster.getSamples(0, 0, w, h, b, buf);
+            for (int i = 0; i < n; i++) {
+                out[b * n + i] = buf[i] * scale;
+            }
+        }
+        return new Decoded(new FloatImage(w, h, colour, out), format, colour, bits);
+    }
+}
