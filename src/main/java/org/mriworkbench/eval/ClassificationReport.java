@@ -1,0 +1,60 @@
+package org.mriworkbench.eval;
+
+import java.util.List;
+import org.mriworkbench.data.Label;
+
+/**
+ * Every headline number for one model on one evaluation set, computed in one call and serialisable with
+ * Jackson, so that a run's results are a single immutable value that can be stored, diffed and reloaded.
+ * Point estimates only: wrap the matching {@link Metrics} entry in a {@link Bootstrap} for intervals.
+ *
+ * <p>Undefined values are NaN ({@code "NaN"} strings in Jackson's default JSON) and the {@link MetricValue}
+ * fields carry the reason. The tumour-detection fields apply to four-class models only.
+ *
+ * @param n                        number of samples
+ * @param k                        number of classes
+ * @param accuracy                 arg-max accuracy
+ * @param balancedAccuracy         mean recall over classes present
+ * @param macroF1                  unweighted mean F1
+ * @param weightedF1               support-weighted mean F1
+ * @param cohenKappa               Cohen's kappa
+ * @param macroAuc                 binary AUC (k = 2) or one-vs-rest macro AUC (k &gt; 2)
+ * @param oneVsRestAuc             AUC of each class against the rest
+ * @param logLoss                  clipped mean negative log-likelihood, see {@link ScoringRules}
+ * @param multiclassBrier          Brier's multiclass score (sum over classes), see {@link ScoringRules}
+ * @param expectedCalibrationError top-label ECE with {@code calibrationBins} equal-width bins
+ * @param calibrationBins          bins used for the ECE
+ * @param perClass                 per-class precision, recall, specificity, F1, NPV, support
+ * @param confusion                confusion matrix of arg-max predictions
+ * @param tumourAuc                AUC of P(tumour) = 1 - P(no tumour); undefined unless k = 4
+ * @param tumourAveragePrecision   average precision of P(tumour); undefined unless k = 4
+ */
+public record ClassificationReport(int n, int k, double accuracy, double balancedAccuracy, double macroF1,
+                                   double weightedF1, MetricValue cohenKappa, MetricValue macroAuc,
+                                   List<MetricValue> oneVsRestAuc, double logLoss, double multiclassBrier,
+                                   double expectedCalibrationError, int calibrationBins, List<ClassMetrics> perClass,
+                                   ConfusionMatrix confusion, MetricValue tumourAuc,
+                                   MetricValue tumourAveragePrecision) {
+
+    public ClassificationReport {
+        oneVsRestAuc = List.copyOf(oneVsRestAuc);
+        perClass = List.copyOf(perClass);
+    }
+
+    /** Computes the report for labels and n-by-k probabilities. */
+    public static ClassificationReport of(int[] labels, double[][] probs) {
+        int k = Checks.classification(labels, probs);
+        ConfusionMatrix cm = ConfusionMatrix.fromProbabilities(labels, probs);
+        boolean fourClass = k == Label.FOUR_CLASS.size();
+        MetricValue notFour = MetricValue.undefined("tumour detection needs a four-class model, got k=" + k);
+        return new ClassificationReport(labels.length, k, ClassificationMetrics.accuracy(cm),
+                ClassificationMetrics.balancedAccuracy(cm), ClassificationMetrics.macroF1(cm),
+                ClassificationMetrics.weightedF1(cm), ClassificationMetrics.cohenKappa(cm),
+                Ranking.macroAuc(labels, probs), Ranking.oneVsRestAuc(labels, probs),
+                ScoringRules.logLoss(labels, probs), ScoringRules.multiclassBrier(labels, probs),
+                Calibration.expectedCalibrationError(labels, probs), Calibration.DEFAULT_BINS,
+                ClassificationMetrics.perClass(cm), cm,
+                fourClass ? TumourDetection.auc(labels, probs) : notFour,
+                fourClass ? TumourDetection.averagePrecision(labels, probs) : notFour);
+    }
+}

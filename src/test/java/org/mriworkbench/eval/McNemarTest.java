@@ -1,0 +1,59 @@
+package org.mriworkbench.eval;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+class McNemarTest {
+
+    @Test
+    void exactBinomialForFewDiscordantPairs() {
+        // b = 10, c = 2: p = 2 * (C(12,0) + C(12,1) + C(12,2)) / 2^12 = 2 * 79 / 4096.
+        assertEquals(158 / 4096.0, McNemar.pValue(10, 2), 1e-15);
+        assertEquals(1.0, McNemar.pValue(3, 3));
+    }
+
+    @Test
+    void continuityCorrectedChiSquareOtherwise() {
+        // b = 30, c = 15: (|30 - 15| - 1)^2 / 45 = 196/45; p = erfc(sqrt(196/90)) = 0.036888...
+        assertEquals(0.03688842570704985, McNemar.pValue(30, 15), 1e-12);
+    }
+
+    @Test
+    void differenceAndWaldIntervalFromCorrectness() {
+        boolean[] a = new boolean[100];
+        boolean[] b = new boolean[100];
+        // 80 both right, 10 only A right, 2 only B right, 8 both wrong.
+        for (int i = 0; i < 100; i++) {
+            a[i] = i < 90;
+            b[i] = i < 80 || (i >= 90 && i < 92);
+        }
+        PairedComparison c = McNemar.compare(a, b);
+        assertEquals("McNemar exact", c.method());
+        assertEquals(0.90, c.estimateA(), 1e-15);
+        assertEquals(0.82, c.estimateB(), 1e-15);
+        assertEquals(0.08, c.difference(), 1e-15);
+        double se = Math.sqrt(12 - 64 / 100.0) / 100;
+        assertEquals(0.03370459909270543, se, 1e-15);
+        assertEquals(0.08 - 1.959963984540054 * se, c.lower(), 1e-12);
+        assertEquals(0.08 + 1.959963984540054 * se, c.upper(), 1e-12);
+        assertEquals(158 / 4096.0, c.pValue(), 1e-15);
+    }
+
+    @Test
+    void noDiscordantPairsMeansNoEvidence() {
+        PairedComparison c = McNemar.compare(new boolean[] {true, false}, new boolean[] {true, false});
+        assertEquals(1.0, c.pValue());
+        assertEquals(0.0, c.difference());
+    }
+
+    @Test
+    void fromProbabilitiesUsesArgmaxCorrectness() {
+        int[] labels = {0, 1, 1};
+        double[][] a = {{0.9, 0.1}, {0.2, 0.8}, {0.4, 0.6}};
+        double[][] b = {{0.9, 0.1}, {0.6, 0.4}, {0.7, 0.3}};
+        PairedComparison c = McNemar.compare(labels, a, b);
+        assertEquals(2 / 3.0, c.difference(), 1e-15);
+        assertEquals(0.5, c.pValue(), 1e-15);
+    }
+}
