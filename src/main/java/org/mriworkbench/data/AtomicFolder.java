@@ -45,6 +45,11 @@ final class AtomicFolder {
         deleteRecursively(old);
     }
 
+    /** Prefix of the hidden sibling a writer of {@code target} builds in; {@link #removeStaleSiblings} knows it. */
+    static String partialPrefix(Path target) {
+        return "." + target.getFileName() + ".partial-";
+    }
+
     /** Removes hidden siblings named {@code .<name>.partial-*} or {@code .<name>.old-*} older than {@link #STALE_AFTER}. */
     static void removeStaleSiblings(Path parent, String name) throws IOException {
         Instant cutoff = Instant.now().minus(STALE_AFTER);

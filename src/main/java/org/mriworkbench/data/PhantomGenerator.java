@@ -129,9 +129,8 @@ public final class PhantomGenerator {
         }
         Path parent = target.getParent();
         Files.createDirectories(parent);
-        String name = target.getFileName().toString();
-        AtomicFolder.removeStaleSiblings(parent, name);
-        Path partial = Files.createTempDirectory(parent, "." + name + ".partial-");
+        AtomicFolder.removeStaleSiblings(parent, target.getFileName().toString());
+        Path partial = Files.createTempDirectory(parent, AtomicFolder.partialPrefix(target));
         try {
             List<String> rows = writeImages(partial);
             Files.writeString(partial.resolve(TRUTH_FILE), String.join("", rows), StandardCharsets.UTF_8);
