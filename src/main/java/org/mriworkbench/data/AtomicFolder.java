@@ -45,9 +45,23 @@ final class AtomicFolder {
         deleteRecursively(old);
     }
 
-    /** Prefix of the hidden sibling a writer of {@code target} builds in; {@link #removeStaleSiblings} knows it. */
-    static String partialPrefix(Path target) {
-        return "." + target.getFileName() + ".partial-";
+    /**
+     * Creates the hidden sibling {@code .<name>.partial-*} a writer of {@code target} builds in. Unlike
+     * {@link Files#createTempDirectory} it keeps the usual (umask) permissions, so a data set imported into a
+     * shared folder stays readable for the team after the move.
+     */
+    static Path createPartial(Path target) throws IOException {
+        Path parent = target.getParent();
+        String prefix = "." + target.getFileName() + ".partial-" + ProcessHandle.current().pid() + "-";
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return Files.createDirectory(parent.resolve(prefix + System.nanoTime()));
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                if (attempt >= 100) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /** Removes hidden siblings named {@code .<name>.partial-*} or {@code .<name>.old-*} older than {@link #STALE_AFTER}. */

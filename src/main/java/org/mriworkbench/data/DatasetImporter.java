@@ -76,7 +76,7 @@ public final class DatasetImporter {
             Path parent = dest.getParent();
             Files.createDirectories(parent);
             AtomicFolder.removeStaleSiblings(parent, dest.getFileName().toString());
-            Path partial = Files.createTempDirectory(parent, AtomicFolder.partialPrefix(dest));
+            Path partial = AtomicFolder.createPartial(dest);
             try {
                 ImportReport report = extract(archive, plan, partial, dest, maxBytes);
                 AtomicFolder.replace(dest, partial);

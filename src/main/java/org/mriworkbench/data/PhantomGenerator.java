@@ -130,7 +130,7 @@ public final class PhantomGenerator {
         Path parent = target.getParent();
         Files.createDirectories(parent);
         AtomicFolder.removeStaleSiblings(parent, target.getFileName().toString());
-        Path partial = Files.createTempDirectory(parent, AtomicFolder.partialPrefix(target));
+        Path partial = AtomicFolder.createPartial(target);
         try {
             List<String> rows = writeImages(partial);
             Files.writeString(partial.resolve(TRUTH_FILE), String.join("", rows), StandardCharsets.UTF_8);

@@ -140,6 +140,14 @@ class PhantomDatasetTest {
         assertEquals("keep me", Files.readString(root.resolve("notes.txt")));
     }
 
+    @Test
+    void writtenFolderKeepsOrdinaryPermissions() throws IOException {
+        Path reference = Files.createDirectory(tmp.resolve("reference"));
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.getFileStore(reference).supportsFileAttributeView("posix"));
+        Path root = new PhantomGenerator(SMALL).writeDataset(tmp.resolve("p")).root();
+        assertEquals(Files.getPosixFilePermissions(reference), Files.getPosixFilePermissions(root));
+    }
+
     private static List<Path> jpegs(Path dir) throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(p -> p.toString().endsWith(".jpg")).toList();
