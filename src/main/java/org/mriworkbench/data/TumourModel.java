@@ -205,7 +205,7 @@ sealed interface TumourModel {
             double inset = radius * HeadAnatomy.uniform(rng, 0.35, 0.7);
             cx = attachX - attachX / len * inset;
             cy = attachY - attachY / len * inset;
-            value = HeadAnatomy.uniform(rng, 0.72, 0.95);
+            value = HeadAnatomy.uniform(rng, 0.66, 0.9);
             tail = rng.nextDouble() < 0.5 ? radius * HeadAnatomy.uniform(rng, 1.4, 2.2) : 0;
             cleft = rng.nextDouble() < 0.6;
         }
