@@ -17,7 +17,7 @@ import java.util.Objects;
  * Dataset. Phantoms let anyone run the whole workbench without downloading patient data, and, because each
  * tumour's mask is known, they let tests check what no real data set can: that an explanation points at the
  * tumour. They look T1-contrast-like (skull ring, CSF, grey/white matter, butterfly ventricles, Rician noise) and
- * the classes differ as real ones do, by appearance and by location; see {@link TumourModel}.
+ * the classes differ as real ones do, by appearance and by location (details in the package-private TumourModel).
  *
  * <p>They are NOT medical images and say nothing about real tumours; a model that does well on them has only shown
  * that the pipeline works.
