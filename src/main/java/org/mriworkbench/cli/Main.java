@@ -3,13 +3,28 @@ package org.mriworkbench.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** Entry point of {@code mri-workbench.jar}; subcommands mirror the pipeline stages. */
+/**
+ * Entry point of {@code mri-workbench.jar}. Subcommands mirror the pipeline stages, so that everything a notebook
+ * does can also be run, scripted and timed without one.
+ */
 @Command(name = "mri-workbench", mixinStandardHelpOptions = true, version = "MRI Workbench 0.1.0",
-        description = "Brain-tumour MRI research and teaching workbench. Not for diagnosis.")
+        description = "Brain-tumour MRI research and teaching workbench. Research and teaching only, not for diagnosis.",
+        subcommands = {DataCommand.class, StartCommand.class, BenchCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new Main()).execute(args));
+        System.exit(run(args));
+    }
+
+    /** Runs a command line and returns its exit code (for tests and notebooks). */
+    public static int run(String... args) {
+        return new CommandLine(new Main()).setExecutionExceptionHandler((ex, cmd, parsed) -> {
+            cmd.getErr().println("error: " + ex.getMessage());
+            if (Boolean.getBoolean("mri.debug")) {
+                ex.printStackTrace(cmd.getErr());
+            }
+            return 2;
+        }).execute(args);
     }
 
     @Override

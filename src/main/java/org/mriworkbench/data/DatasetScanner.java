@@ -89,9 +89,10 @@ public final class DatasetScanner {
         DatasetIndex.Layout layout = splitDirs.isEmpty() ? DatasetIndex.Layout.FLAT : DatasetIndex.Layout.KAGGLE;
         if (layout == DatasetIndex.Layout.KAGGLE) {
             for (Path child : children(abs)) {
-                if (!splitDirs.contains(child)) {
+                // Files beside the split folders (README, licence, CSVs) are normal; only folders are suspicious.
+                if (!splitDirs.contains(child) && Files.isDirectory(child)) {
                     issues.add(new ScanIssue(rel(abs, child), ScanIssue.Kind.STRAY_FILE,
-                            "not a Training/Testing folder; ignored"));
+                            "folder beside Training/Testing that is not a split; ignored"));
                 }
             }
             for (Path split : splitDirs) {
