@@ -37,8 +37,9 @@ final class DataCommand implements Runnable {
         new picocli.CommandLine(this).usage(System.out);
     }
 
-    static DatasetIndex scan(DataLocation loc) {
-        DatasetIndex index = DatasetScanner.create().withProgress(ProgressBar.onStderr()).scan(loc.path());
+    static DatasetIndex scan(DataOptions options, DataLocation loc) {
+        DatasetIndex index = DatasetScanner.create().withProgress(ProgressBar.onStderr())
+                .withCache(options.cacheDir().resolve("index")).scan(loc.path());
         if (!index.issues().isEmpty()) {
             System.err.println(index.issues().size() + " files skipped:");
             index.issues().stream().limit(20).forEach(i -> System.err.println("  " + i));
@@ -72,7 +73,7 @@ final class DataCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
-            DatasetIndex index = scan(data.resolve());
+            DatasetIndex index = scan(data, data.resolve());
             System.out.println(index.toTable().countBy("split", "label").print());
             System.out.println("fingerprint " + index.fingerprint());
             if (csv != null) {
@@ -98,7 +99,7 @@ final class DataCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
-            DatasetIndex index = scan(data.resolve());
+            DatasetIndex index = scan(data, data.resolve());
             AuditReport report = DuplicateAudit.run(index, audit.config());
             System.out.println(report.summaryTable().printAll());
             Files.createDirectories(out);
@@ -133,7 +134,7 @@ final class DataCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
-            DatasetIndex index = scan(data.resolve());
+            DatasetIndex index = scan(data, data.resolve());
             AuditReport report = DuplicateAudit.run(index, audit.config());
             DataSplit split = DatasetSplitter.split(index, report,
                     SplitConfig.DEFAULT.withMode(SplitConfig.Mode.parse(mode)).withSeed(seed));
@@ -162,7 +163,7 @@ final class DataCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
-            DatasetIndex index = scan(data.resolve());
+            DatasetIndex index = scan(data, data.resolve());
             Files.createDirectories(out.toAbsolutePath().getParent());
             ImageIO.write(DataCharts.samples(index, perClass, 1), "png", out.toFile());
             System.out.println("wrote " + out.toAbsolutePath());

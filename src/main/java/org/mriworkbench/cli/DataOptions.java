@@ -15,8 +15,17 @@ public final class DataOptions {
                     + ", then data/brain-tumor-mri, then ../shared/data/brain-tumor-mri, then generated phantoms.")
     Path data;
 
+    @Option(names = "--cache", paramLabel = "DIR",
+            description = "cache for scans and preprocessed tensors (default: .cache in the project folder)")
+    Path cache;
+
     @Option(names = "--repo", paramLabel = "DIR", hidden = true, description = "Project folder (default: current)")
     Path repo = Path.of("");
+
+    /** The cache folder in use. */
+    Path cacheDir() {
+        return cache != null ? cache : repo.toAbsolutePath().resolve(".cache");
+    }
 
     /** Resolves the data location, printing where it is and why. */
     DataLocation resolve() throws IOException {

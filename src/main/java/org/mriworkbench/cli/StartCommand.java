@@ -40,7 +40,7 @@ final class StartCommand implements Callable<Integer> {
             System.out.println("No real data configured: using synthetic phantoms, which are for trying the "
                     + "workbench, not for medicine. Set " + DataLocation.ENV_VAR + " or --data to use real data.");
         }
-        DatasetIndex index = DataCommand.scan(loc);
+        DatasetIndex index = DataCommand.scan(data, loc);
         System.out.println(index.toTable().countBy("split", "label").print());
         AuditReport audit = DuplicateAudit.run(index, AuditConfig.DEFAULT);
         System.out.println(audit.summaryTable().printAll());

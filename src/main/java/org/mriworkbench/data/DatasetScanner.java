@@ -39,15 +39,17 @@ public final class DatasetScanner {
 
     private final int threads;
     private final ProgressListener progress;
+    private final Path cacheDir;
 
-    private DatasetScanner(int threads, ProgressListener progress) {
+    private DatasetScanner(int threads, ProgressListener progress, Path cacheDir) {
         this.threads = threads;
         this.progress = progress;
+        this.cacheDir = cacheDir;
     }
 
     /** A scanner using every available core and reporting no progress. */
     public static DatasetScanner create() {
-        return new DatasetScanner(Runtime.getRuntime().availableProcessors(), ProgressListener.NONE);
+        return new DatasetScanner(Runtime.getRuntime().availableProcessors(), ProgressListener.NONE, null);
     }
 
     /** The same scanner with a fixed number of decoding threads. */
@@ -55,12 +57,20 @@ public final class DatasetScanner {
         if (n < 1) {
             throw new IllegalArgumentException("threads must be >= 1");
         }
-        return new DatasetScanner(n, progress);
+        return new DatasetScanner(n, progress, cacheDir);
     }
 
     /** The same scanner reporting progress as stage "scan". */
     public DatasetScanner withProgress(ProgressListener listener) {
-        return new DatasetScanner(threads, listener);
+        return new DatasetScanner(threads, listener, cacheDir);
+    }
+
+    /**
+     * The same scanner keeping its results in {@code dir}, so that scanning an unchanged folder again only lists
+     * it. Any changed, added or removed file (by size or modification time) means a full scan.
+     */
+    public DatasetScanner withCache(Path dir) {
+        return new DatasetScanner(threads, progress, dir);
     }
 
     private record Candidate(Path file, String relative, Origin origin, Label label) {
@@ -106,22 +116,65 @@ public final class DatasetScanner {
                     + " problems, first: " + issues.get(0) + ")"));
         }
         candidates.sort((a, b) -> a.relative.compareTo(b.relative));
+        String key = cacheDir == null ? null : cacheKey(abs, candidates);
+        if (key != null) {
+            DatasetIndex cached = IndexCache.read(cacheDir, key, abs, layout);
+            if (cached != null) {
+                List<ScanIssue> all = new ArrayList<>(issues);
+                all.addAll(cached.issues());
+                progress.onProgress("scan", candidates.size(), candidates.size());
+                return new DatasetIndex(abs, layout, cached.records(), thumbnails(cached), all);
+            }
+        }
         List<Outcome> outcomes = decodeAll(candidates);
         List<ImageRecord> records = new ArrayList<>();
         List<float[]> thumbs = new ArrayList<>();
+        List<ScanIssue> decodeIssues = new ArrayList<>();
         for (Outcome o : outcomes) {
             if (o.issue != null) {
-                issues.add(o.issue);
+                decodeIssues.add(o.issue);
             } else {
                 records.add(o.record);
                 thumbs.add(o.thumbnail);
             }
         }
+        issues.addAll(decodeIssues);
         if (records.isEmpty()) {
             throw new DataLayoutException(abs, "no readable images among " + candidates.size() + " files (first: "
                     + issues.get(issues.size() - 1) + ")");
         }
-        return new DatasetIndex(abs, layout, records, thumbs, issues);
+        DatasetIndex index = new DatasetIndex(abs, layout, records, thumbs, issues);
+        if (key != null) {
+            IndexCache.write(cacheDir, key, index, decodeIssues);
+        }
+        return index;
+    }
+
+    private static List<float[]> thumbnails(DatasetIndex index) {
+        List<float[]> out = new ArrayList<>(index.size());
+        for (int i = 0; i < index.size(); i++) {
+            out.add(index.thumbnailUnsafe(i));
+        }
+        return out;
+    }
+
+    /** Hash of what the scan would read: every candidate's path, size, time, origin and label, and the format version. */
+    private static String cacheKey(Path root, List<Candidate> candidates) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            md.update(("scanner-v1|thumb" + THUMB + "|" + root + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            for (Candidate c : candidates) {
+                java.nio.file.attribute.BasicFileAttributes a = Files.readAttributes(c.file,
+                        java.nio.file.attribute.BasicFileAttributes.class);
+                md.update((c.relative + '|' + a.size() + '|' + a.lastModifiedTime().toMillis() + '|' + c.origin + '|'
+                        + c.label + '\n').getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            return HexFormat.of().formatHex(md.digest());
+        } catch (IOException e) {
+            return null;
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private void collectClasses(Path root, Path dir, Origin origin, List<Candidate> out, List<ScanIssue> issues) {
