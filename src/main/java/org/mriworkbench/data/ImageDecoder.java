@@ -7,6 +7,7 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.event.IIOReadWarningListener;
 import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
 import java.awt.image.BufferedImage;
 import java.awt.image.ComponentColorModel;
 import java.awt.image.DataBufferByte;
@@ -116,7 +117,7 @@ public final class ImageDecoder {
     private static BufferedImage readWith(ImageReader reader, byte[] bytes, Path source) throws ImageDecodeException {
         List<String> warnings = new ArrayList<>();
         IIOReadWarningListener listener = (r, warning) -> warnings.add(warning);
-        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+        try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
             reader.setInput(in, true, true);
             reader.addIIOReadWarningListener(listener);
             BufferedImage image = reader.read(0);

@@ -1,0 +1,36 @@
+package org.mriworkbench.preprocess;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Jackson wiring for {@link Preprocessing}. A mix-in adds the type tag ({@code "op"}) to {@link ImageOp} so that the
+ * ops themselves stay plain records with no serialisation annotations.
+ */
+final class PreprocessingJson {
+
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "op")
+    @JsonSubTypes({
+            @JsonSubTypes.Type(value = Grayscale.class, name = "grayscale"),
+            @JsonSubTypes.Type(value = ResizePad.class, name = "resize-pad"),
+            @JsonSubTypes.Type(value = NormalizeIntensity.class, name = "normalize-intensity"),
+            @JsonSubTypes.Type(value = GaussianDenoise.class, name = "gaussian-denoise")})
+    private interface ImageOpMixin {
+    }
+
+    static final ObjectMapper MAPPER = new ObjectMapper().addMixIn(ImageOp.class, ImageOpMixin.class);
+
+    private PreprocessingJson() {
+    }
+
+    static Preprocessing read(String json) {
+        try {
+            return MAPPER.readValue(json, Preprocessing.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not a preprocessing description (known ops: grayscale, resize-pad, "
+                    + "normalize-intensity, gaussian-denoise): " + e.getOriginalMessage(), e);
+        }
+    }
+}
