@@ -19,7 +19,7 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        System.out.println("benchmark not wired yet");
-        return 1;
+        org.mriworkbench.preprocess.PipelineBenchmark.run(data.resolve().path(), size, System.out);
+        return 0;
     }
 }

@@ -2,7 +2,6 @@ package org.mriworkbench.data;
 
 import org.mriworkbench.experiment.ProgressListener;
 import org.mriworkbench.preprocess.FloatImage;
-import org.mriworkbench.preprocess.Grayscale;
 import org.mriworkbench.preprocess.Resample;
 
 import java.io.IOException;
@@ -162,7 +161,7 @@ public final class DatasetScanner {
     private static String cacheKey(Path root, List<Candidate> candidates) {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
-            md.update(("scanner-v1|thumb" + THUMB + "|" + root + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            md.update(("scanner-v2|thumb" + THUMB + "|" + root + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
             for (Candidate c : candidates) {
                 java.nio.file.attribute.BasicFileAttributes a = Files.readAttributes(c.file,
                         java.nio.file.attribute.BasicFileAttributes.class);
@@ -256,8 +255,8 @@ public final class DatasetScanner {
                     "cannot read file: " + e.getMessage()));
         }
         try {
-            ImageDecoder.Decoded d = ImageDecoder.decode(bytes, c.file);
-            FloatImage gray = Grayscale.toGray(d.image());
+            ImageDecoder.Decoded d = ImageDecoder.decodeGray(bytes, c.file);
+            FloatImage gray = d.image();
             ImageRecord r = new ImageRecord(c.relative, c.origin, c.label, gray.width(), gray.height(),
                     d.sourceChannels(), d.bitDepth(), d.format().name(), bytes.length, sha256(bytes), dHash(gray));
             float[] thumb = Resample.plane(gray.pixels(), 0, gray.width(), gray.height(), THUMB, THUMB);

@@ -35,6 +35,14 @@ public record Preprocessing(List<ImageOp> ops) {
         return of(new Grayscale(), new ResizePad(size), NormalizeIntensity.robust());
     }
 
+    /**
+     * True when the pipeline starts by dropping colour, so a decoder may hand over luminance directly (for JPEGs
+     * that halves decoding time; see {@code ImageDecoder.decodeGray}).
+     */
+    public boolean grayscaleFirst() {
+        return !ops.isEmpty() && ops.get(0) instanceof Grayscale;
+    }
+
     public static Preprocessing of(ImageOp... ops) {
         return new Preprocessing(List.of(ops));
     }

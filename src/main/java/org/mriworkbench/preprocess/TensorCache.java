@@ -210,7 +210,8 @@ public final class TensorCache {
             if (!sha256Hex(bytes).equals(r.sha256())) {
                 return problem(problems, r, "content differs from the scan (SHA-256 changed)");
             }
-            return pre.apply(ImageDecoder.decode(bytes, file).image());
+            return pre.apply(pre.grayscaleFirst() ? ImageDecoder.decodeGray(bytes, file).image()
+                    : ImageDecoder.decode(bytes, file).image());
         } catch (NoSuchFileException e) {
             return problem(problems, r, "file no longer exists");
         } catch (IOException e) {

@@ -39,7 +39,7 @@ import java.util.zip.CRC32C;
  */
 final class TensorFile {
 
-    static final int VERSION = 1;
+    static final int VERSION = 2; // 2: colour JPEGs decoded straight to luma
     static final int HEADER = 4096;
     private static final byte[] MAGIC = "MRITENS\0".getBytes(StandardCharsets.US_ASCII);
     private static final int CHUNK = 8 << 20;

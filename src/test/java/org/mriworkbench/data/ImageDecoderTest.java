@@ -28,6 +28,21 @@ class ImageDecoderTest {
     }
 
     @Test
+    void grayDecodeOfColourJpegMatchesLuminanceOfFullDecode() throws Exception {
+        byte[] jpeg = TestImages.jpeg(TestImages.rgbGray(40, 30, 1));
+        ImageDecoder.Decoded gray = ImageDecoder.decodeGray(jpeg, SRC);
+        FloatImage reference = org.mriworkbench.preprocess.Grayscale.toGray(ImageDecoder.decode(jpeg, SRC).image());
+        assertEquals(1, gray.image().channels());
+        assertEquals(3, gray.sourceChannels(), "source channels still reported");
+        float worst = 0;
+        for (int i = 0; i < reference.pixels().length; i++) {
+            worst = Math.max(worst, Math.abs(reference.pixels()[i] - gray.image().pixels()[i]));
+        }
+        // libjpeg's luma and BT.601 of its RGB output differ by rounding only.
+        assertTrue(worst <= 2.5f / 255f, "largest difference " + worst * 255 + " grey levels");
+    }
+
+    @Test
     void decodesGrayJpegToOnePlane() throws Exception {
         ImageDecoder.Decoded d = ImageDecoder.decode(TestImages.jpeg(TestImages.gray(20, 10, 2)), SRC);
         assertEquals(1, d.image().channels());
