@@ -35,7 +35,7 @@ class RealDataAuditTest {
     @Test
     void nearDuplicatesReachFarBeyondExactCopies() {
         AuditReport.Leakage leak = audit.leakage();
-        assertEquals(6477, audit.nearPairs().size());
+        assertEquals(6476, audit.nearPairs().size());
         assertEquals(681, audit.clusters().size());
         assertEquals(42, audit.largestCluster());
         assertEquals(1, audit.mixedLabelClusters().size());
