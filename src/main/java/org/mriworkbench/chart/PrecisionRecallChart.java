@@ -1,0 +1,113 @@
+package org.mriworkbench.chart;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.mriworkbench.eval.BootstrapInterval;
+import org.mriworkbench.eval.PrecisionRecallCurve;
+
+/**
+ * Precision-recall curves of one or more runs, labelled with average precision and its bootstrap interval, plus the
+ * no-skill line at the positive prevalence. PR curves matter when positives are rare: there the ROC curve looks
+ * good while most alarms are false, and precision shows it.
+ *
+ * <p>Each curve is drawn as the step function whose area is exactly the average precision that
+ * {@code Ranking.averagePrecision} reports (precision {@code P_n} held over recall {@code (R_(n-1), R_n]}), so the
+ * picture and the number agree; linear interpolation between PR points would be optimistic (Davis &amp; Goadrich
+ * 2006). The prevalence is read off the curve itself: at its lowest threshold every sample is called positive, so
+ * precision there is P / (P + N). One no-skill line is drawn per distinct prevalence.
+ */
+public final class PrecisionRecallChart {
+
+    private PrecisionRecallChart() {
+    }
+
+    /** A new builder. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a PR chart; add at least one curve. */
+    public static final class Builder {
+        private record Run(String label, PrecisionRecallCurve curve) {
+        }
+
+        private final List<Run> runs = new ArrayList<>();
+        private ChartStyle style = ChartStyle.notebook();
+        private String title = "Precision-recall curve";
+
+        private Builder() {
+        }
+
+        /** Adds a run labelled {@code "name (AP est [lo, hi])"}. */
+        public Builder add(String name, PrecisionRecallCurve curve, BootstrapInterval averagePrecision) {
+            runs.add(new Run(Legends.withInterval(name, "AP", averagePrecision), curve));
+            return this;
+        }
+
+        /** Adds a run labelled {@code "name (AP est)"}. */
+        public Builder add(String name, PrecisionRecallCurve curve, double averagePrecision) {
+            runs.add(new Run(Legends.withValue(name, "AP", averagePrecision), curve));
+            return this;
+        }
+
+        public Builder optStyle(ChartStyle s) {
+            style = s;
+            return this;
+        }
+
+        public Builder optTitle(String t) {
+            title = t;
+            return this;
+        }
+
+        public XYChart build() {
+            if (runs.isEmpty()) {
+                throw new IllegalStateException("add at least one precision-recall curve");
+            }
+            XYChart c = new XYChartBuilder().width(style.width()).height(style.height()).title(title)
+                    .xAxisTitle("recall (sensitivity)").yAxisTitle("precision (PPV)").build();
+            style.applyTo(c.getStyler());
+            c.getStyler().setLegendPosition(Styler.LegendPosition.InsideSW);
+            CurveSeries.rateAxes(c);
+            c.getStyler().setYAxisMin(0, 0.0).setYAxisMax(0, 1.0);
+            TreeSet<Double> prevalences = new TreeSet<>();
+            for (int i = 0; i < runs.size(); i++) {
+                Run r = runs.get(i);
+                double[][] step = steps(r.curve());
+                XYSeries s = CurveSeries.add(c, r.label(), step[0], step[1]);
+                s.setLineColor(style.color(i)).setLineWidth(2.5f);
+                double[] p = r.curve().precision();
+                if (p.length > 0 && Double.isFinite(p[p.length - 1])) {
+                    prevalences.add(Math.round(p[p.length - 1] * 1000) / 1000.0);
+                }
+            }
+            for (double prev : prevalences) {
+                CurveSeries.referenceLine(c, "no skill (prevalence " + Legends.num(prev) + ")", 0, prev, 1, prev);
+            }
+            return c;
+        }
+    }
+
+    /** The curve as {x = recall, y = precision} points of the AP step function, starting at recall 0. */
+    static double[][] steps(PrecisionRecallCurve curve) {
+        double[] p = curve.precision();
+        double[] r = curve.recall();
+        double[] xs = new double[2 * p.length];
+        double[] ys = new double[2 * p.length];
+        double prevRecall = 0;
+        for (int i = 0; i < p.length; i++) {
+            xs[2 * i] = prevRecall;
+            ys[2 * i] = p[i];
+            xs[2 * i + 1] = r[i];
+            ys[2 * i + 1] = p[i];
+            prevRecall = r[i];
+        }
+        return new double[][] {xs, ys};
+    }
+}
