@@ -11,12 +11,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Trains tiny networks on 32x32 synthetic images; the whole class takes seconds on two cores. */
 class TrainerTest {
 
-    static final TensorDataset TRAIN = SyntheticData.binary(160, 1);
-    static final TensorDataset VAL = SyntheticData.binary(48, 2);
+    static final TensorDataset TRAIN = SyntheticData.binary(128, 1);
+    static final TensorDataset VAL = SyntheticData.binary(32, 2);
 
     @TempDir
     Path tmp;
@@ -40,7 +42,7 @@ class TrainerTest {
         assertEquals(TrainingResult.Status.COMPLETED, r.status());
         assertEquals(3, r.history().size());
         assertEquals(r.history(), seen);
-        assertEquals(3 * 10, batches.get());
+        assertEquals(3 * 8, batches.get());
         assertTrue(r.last().valAccuracy() > 0.8, "synthetic blobs are easy: " + r.history());
         assertEquals(r.history(), HistoryCsv.read(tmp.resolve("run/history.csv")));
         CheckpointState s = Checkpoints.readState(tmp.resolve("run"));
@@ -49,9 +51,11 @@ class TrainerTest {
         assertTrue(r.history().get(2).learningRate() < r.history().get(0).learningRate(), "cosine decays");
     }
 
-    @Test
-    void sameConfigAndSeedGiveIdenticalLossesAndParams() throws Exception {
-        TrainConfig cfg = SyntheticData.config(11).setEpochs(2).build();
+    /** Two threads too: oneDNN's and libnd4j's parallel reductions must not make results vary from run to run. */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2})
+    void sameConfigAndSeedGiveIdenticalLossesAndParams(int threads) throws Exception {
+        TrainConfig cfg = SyntheticData.config(11).setEpochs(3 - threads).optThreads(threads).build();
         TrainingResult a = Trainer.of(cfg).train(TRAIN, VAL, tmp.resolve("a"));
         TrainingResult b = Trainer.of(cfg).train(TRAIN, VAL, tmp.resolve("b"));
         assertSameRun(a, b);
@@ -82,6 +86,28 @@ class TrainerTest {
         TrainingResult resumed = Trainer.resume(dir, TRAIN, VAL);
         assertSameRun(full, resumed);
         assertEquals(full.history().size(), HistoryCsv.read(dir.resolve("history.csv")).size());
+    }
+
+    @Test
+    void threadInterruptStopsBetweenMinibatchesAndKeepsTheCheckpoint() throws Exception {
+        Path dir = tmp.resolve("interrupted");
+        TrainingResult r;
+        try {
+            r = Trainer.of(SyntheticData.config(8).setEpochs(2).build()).withListener(new TrainingListener() {
+                @Override
+                public void onBatch(int epoch, int batch, int n, double loss, double lr) {
+                    if (epoch == 0 && batch == 1) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            }).train(TRAIN, VAL, dir);
+        } finally {
+            Thread.interrupted(); // leave JUnit's thread clean
+        }
+        assertEquals(TrainingResult.Status.INTERRUPTED, r.status());
+        assertTrue(r.history().isEmpty());
+        assertEquals(0, Checkpoints.readState(dir).epochsCompleted(), "the initial checkpoint is still there");
+        assertEquals(2, Trainer.resume(dir, TRAIN, VAL).history().size());
     }
 
     @Test
