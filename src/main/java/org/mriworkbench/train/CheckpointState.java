@@ -20,12 +20,15 @@ import java.util.List;
  * @param status                   {@code RUNNING}, or the {@link TrainingResult.Status} that ended the run
  * @param iterationCount           DL4J's minibatch counter (also inside the zip), for cross-checking
  * @param configSha256             hash of the config the run started with; resume refuses a different one
+ * @param dataFingerprint          {@link TensorDataset#fingerprint()} of the training and validation sets joined by
+ *                                 {@code +}; resume refuses other data, which could not reproduce the run
  * @param rngScheme                how randomness is derived, so an old checkpoint says what it assumed
  * @param savedAt                  ISO-8601 time of writing
  */
 public record CheckpointState(int formatVersion, int epochsCompleted, String networkFile, List<EpochStats> history,
                               int bestEpoch, double bestValLoss, int epochsWithoutImprovement, String status,
-                              long iterationCount, String configSha256, String rngScheme, String savedAt) {
+                              long iterationCount, String configSha256, String dataFingerprint,
+                              String rngScheme, String savedAt) {
 
     /** Current format version. */
     public static final int FORMAT = 1;

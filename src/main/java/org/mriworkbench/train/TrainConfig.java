@@ -44,10 +44,17 @@ public record TrainConfig(String runName, Task task, String preset, CnnSpec mode
     /** Marks a config whose model was given as a {@link CnnSpec} rather than a preset name. */
     public static final String CUSTOM = "custom";
 
-    /** Default threads: the benchmark on the 2-core CI machine found 2 fastest (see {@code TrainingBenchmark}). */
+    /**
+     * Default threads: one per core of the 2-core reference machine. {@code TrainingBenchmark} (classic, 128x128)
+     * measured 2 threads ahead of 1 at batch 16-32 (8.4 vs 3.8 images/s at batch 32, load 5 from other jobs). On an
+     * oversubscribed machine 1 thread can be faster, especially for tiny networks, because OpenMP threads spin.
+     */
     public static final int DEFAULT_THREADS = 2;
 
-    /** Default batch size: the throughput plateau of the benchmark, and small enough for 8 GB laptops. */
+    /**
+     * Default batch size: throughput was flat from 16 to 32 and fell at 64 in {@code TrainingBenchmark} on 2 cores,
+     * and 32 gives less noisy batch-norm statistics than 16.
+     */
     public static final int DEFAULT_BATCH_SIZE = 32;
 
     public TrainConfig {

@@ -29,6 +29,7 @@ final class TrainingLoop {
     private final TensorDataset val;
     private final Path runDir;
     private final String configSha;
+    private final String dataFingerprint;
     private final ImbalanceStrategy strategy;
     private final Batcher batcher;
     private final long dropoutSeed;
@@ -42,14 +43,15 @@ final class TrainingLoop {
     private double currentLr = Double.NaN;
 
     TrainingLoop(TrainConfig config, List<TrainingListener> listeners, BooleanSupplier stopSignal, TensorDataset train,
-                 TensorDataset val, Path runDir, String configSha, MultiLayerNetwork net, CheckpointState start) {
+                 TensorDataset val, Path runDir, MultiLayerNetwork net, CheckpointState start) {
         this.config = config;
         this.listeners = listeners;
         this.stopSignal = stopSignal;
         this.train = train;
         this.val = val;
         this.runDir = runDir;
-        this.configSha = configSha;
+        this.configSha = start.configSha256();
+        this.dataFingerprint = start.dataFingerprint();
         this.strategy = ImbalanceStrategies.byName(config.imbalance());
         Augmentation aug = Augmentation.standard().scaled(config.augmentStrength());
         this.batcher = new Batcher(train, config.task().numClasses(), aug, config.augment(),
@@ -74,10 +76,10 @@ final class TrainingLoop {
     }
 
     /** Fresh-run state: nothing done yet. */
-    static CheckpointState initialState(String configSha) {
+    static CheckpointState initialState(String configSha, String dataFingerprint) {
         return new CheckpointState(CheckpointState.FORMAT, 0, Checkpoints.networkFileName(0), List.of(), -1,
-                Double.POSITIVE_INFINITY, 0, CheckpointState.RUNNING, 0, configSha, CheckpointState.RNG_SCHEME,
-                Instant.now().toString());
+                Double.POSITIVE_INFINITY, 0, CheckpointState.RUNNING, 0, configSha, dataFingerprint,
+                CheckpointState.RNG_SCHEME, Instant.now().toString());
     }
 
     TrainingResult run() throws IOException {
@@ -101,7 +103,7 @@ final class TrainingLoop {
                     : epoch + 1 == config.epochs() ? TrainingResult.Status.COMPLETED.name() : CheckpointState.RUNNING;
             Checkpoints.save(runDir, net, new CheckpointState(CheckpointState.FORMAT, epoch + 1,
                     Checkpoints.networkFileName(epoch + 1), history, bestEpoch, bestValLoss, wait, status,
-                    net.getIterationCount(), configSha, CheckpointState.RNG_SCHEME, Instant.now().toString()));
+                    net.getIterationCount(), configSha, dataFingerprint, CheckpointState.RNG_SCHEME, Instant.now().toString()));
             HistoryCsv.write(runDir.resolve(Checkpoints.HISTORY_FILE), history);
             for (TrainingListener l : listeners) {
                 l.onEpochEnd(stats);

@@ -135,6 +135,9 @@ class TrainerTest {
         assertThrows(IllegalStateException.class, () -> Trainer.of(cfg).train(TRAIN, VAL, tmp.resolve("once")));
         TrainConfig other = cfg.toBuilder().setSeed(99).build();
         assertThrows(IllegalStateException.class, () -> Trainer.of(other).resume(TRAIN, VAL, tmp.resolve("once")));
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> Trainer.resume(tmp.resolve("once"), TRAIN, TRAIN));
+        assertTrue(e.getMessage().contains("data differ"), e.getMessage());
     }
 
     static void assertSameRun(TrainingResult a, TrainingResult b) {
