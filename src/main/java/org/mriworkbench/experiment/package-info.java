@@ -1,4 +1,10 @@
 /**
  * Experiment stage: run folders, configs, manifests and provenance, so that any two runs can be reproduced and compared.
+ *
+ * <p>A run folder {@code runs/<yyyyMMdd-HHmmss>-<name>/} holds {@code config.json}, {@code manifest.json}
+ * ({@link org.mriworkbench.experiment.Manifest}: seed, data and split fingerprints, library versions, JVM, OS, CPU,
+ * git commit), {@code history.csv}, {@code model.zip}, {@code predictions.csv} and the latest checkpoint.
+ * {@link org.mriworkbench.experiment.RunRecorder} writes the provenance, {@code train.Trainer} the rest, and
+ * {@link org.mriworkbench.experiment.RunRecord} reads a folder back and diffs two runs.
  */
 package org.mriworkbench.experiment;

@@ -1,0 +1,89 @@
+package org.mriworkbench.experiment;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import org.mriworkbench.train.Json;
+
+/**
+ * Where, with what and on what a run was made: the provenance stored as {@code manifest.json} in the run folder,
+ * after Tribuo's model provenance. Two manifests can be {@linkplain #diff diffed} to explain why two runs of the
+ * same config differ (another data set, an uncommitted change, a different DL4J, CPU or thread count).
+ *
+ * @param runName            the run's name
+ * @param seed               master seed of the run
+ * @param datasetFingerprint fingerprint of the image set, as given by the caller (e.g. the index's SHA-256)
+ * @param splitFingerprint   fingerprint of the train/validation/test assignment, as given by the caller
+ * @param libraries          versions of DL4J, ND4J, the ND4J backend, Tablesaw, XChart, Jackson and Java
+ * @param jvm                JVM vendor, name and version
+ * @param os                 operating system name and version
+ * @param arch               CPU architecture
+ * @param cpuModel           CPU model from {@code /proc/cpuinfo}, or {@code unknown}
+ * @param cores              processors available to the JVM
+ * @param threads            native threads the run used
+ * @param gitCommit          {@code git rev-parse HEAD} of the working directory, or {@code unknown}
+ * @param gitDirty           whether tracked files had uncommitted changes (the commit alone does not say what ran)
+ * @param startTime          ISO-8601 start
+ * @param endTime            ISO-8601 end, or null while running
+ * @param wallSeconds        seconds from start to end, NaN while running
+ */
+public record Manifest(String runName, long seed, String datasetFingerprint, String splitFingerprint,
+                       Map<String, String> libraries, String jvm, String os, String arch, String cpuModel, int cores,
+                       int threads, String gitCommit, boolean gitDirty, String startTime, String endTime,
+                       double wallSeconds) {
+
+    /** The manifest's file name in a run folder. */
+    public static final String FILE = "manifest.json";
+
+    public Manifest {
+        Objects.requireNonNull(runName, "runName");
+        libraries = Map.copyOf(libraries);
+    }
+
+    /**
+     * Probes this JVM and machine for a run starting now. The git probe runs in the process's working directory,
+     * which is the repository when started from it; elsewhere it records {@code unknown}.
+     */
+    public static Manifest capture(String runName, long seed, int threads, String datasetFingerprint,
+                                   String splitFingerprint, Instant start) {
+        return new Manifest(runName, seed, Objects.requireNonNull(datasetFingerprint, "datasetFingerprint"),
+                Objects.requireNonNull(splitFingerprint, "splitFingerprint"), Environment.libraryVersions(),
+                Environment.jvm(), System.getProperty("os.name") + " " + System.getProperty("os.version"),
+                System.getProperty("os.arch"), Environment.cpuModel(), Runtime.getRuntime().availableProcessors(),
+                threads, Environment.gitCommit(Path.of("").toAbsolutePath()),
+                Environment.gitDirty(Path.of("").toAbsolutePath()), start.toString(), null, Double.NaN);
+    }
+
+    /** Libraries in name order, for printing. */
+    @Override
+    public Map<String, String> libraries() {
+        return new TreeMap<>(libraries);
+    }
+
+    /** A copy marked as ended at {@code end}. */
+    public Manifest withEnd(Instant end) {
+        double wall = Duration.between(Instant.parse(startTime), end).toNanos() / 1e9;
+        return new Manifest(runName, seed, datasetFingerprint, splitFingerprint, libraries, jvm, os, arch, cpuModel,
+                cores, threads, gitCommit, gitDirty, startTime, end.toString(), wall);
+    }
+
+    /** Fields that differ from {@code other}, by dotted path (e.g. {@code libraries.deeplearning4j}). */
+    public List<FieldDifference> diff(Manifest other) {
+        return RecordDiff.diff(this, other);
+    }
+
+    /** Writes this manifest atomically. */
+    public void write(Path file) throws IOException {
+        Json.write(file, this);
+    }
+
+    /** Reads a manifest; errors name the file. */
+    public static Manifest read(Path file) throws IOException {
+        return Json.read(file, Manifest.class);
+    }
+}

@@ -1,0 +1,292 @@
+package org.mriworkbench.train;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Objects;
+import org.mriworkbench.data.Task;
+import org.mriworkbench.imbalance.ImbalanceStrategies;
+import org.mriworkbench.model.CnnPresets;
+import org.mriworkbench.model.CnnSpec;
+
+/**
+ * Everything that decides how a network is trained, as one immutable value stored as {@code config.json} in the run
+ * folder, so that a run can be repeated, resumed, and diffed against another run.
+ *
+ * <p>The model is stored resolved ({@link #model()}) even when it came from a preset, so a later change to a
+ * preset cannot silently change what an old config means; {@link #preset()} records the name it came from.
+ *
+ * <p>Build with {@link #builder()}: {@code setTask}, {@code setPreset}+{@code setInputSize} or {@code setModel},
+ * {@code setSeed} and {@code setEpochs} are required; everything else is {@code opt*} with the defaults shown there.
+ *
+ * @param runName         short name used in the run folder's name
+ * @param task            binary or four-class; fixes the class order
+ * @param preset          preset the model came from, or {@code custom}
+ * @param model           the architecture, without class weights (the imbalance strategy adds them)
+ * @param epochs          maximum epochs
+ * @param batchSize       images per minibatch
+ * @param optimiser       adam or sgd-momentum
+ * @param learningRate    base (for one-cycle: peak) learning rate
+ * @param momentum        momentum of sgd-momentum; ignored by Adam
+ * @param weightDecay     L2 penalty coefficient; 0 for none
+ * @param lrSchedule      learning-rate schedule
+ * @param earlyStopping   early stopping on validation loss
+ * @param seed            master seed: model init, epoch plans, augmentation and dropout all derive from it
+ * @param imbalance       imbalance strategy name, see {@link ImbalanceStrategies#names()}
+ * @param augment         whether training images are augmented ({@code Augmentation.standard()})
+ * @param augmentStrength strength of the standard augmentation when on
+ * @param threads         native (OpenMP) threads; fixed so that runs are repeatable and comparable
+ */
+public record TrainConfig(String runName, Task task, String preset, CnnSpec model, int epochs, int batchSize,
+                          Optimiser optimiser, double learningRate, double momentum, double weightDecay,
+                          LrSchedule lrSchedule, EarlyStopping earlyStopping, long seed, String imbalance,
+                          boolean augment, double augmentStrength, int threads) {
+
+    /** Marks a config whose model was given as a {@link CnnSpec} rather than a preset name. */
+    public static final String CUSTOM = "custom";
+
+    /**
+     * Default threads: one per core of the 2-core reference machine. {@code TrainingBenchmark} (classic, 128x128)
+     * measured 2 threads ahead of 1 at batch 16-32 (8.4 vs 3.8 images/s at batch 32, load 5 from other jobs). On an
+     * oversubscribed machine 1 thread can be faster, especially for tiny networks, because OpenMP threads spin.
+     */
+    public static final int DEFAULT_THREADS = 2;
+
+    /**
+     * Default batch size: throughput was flat from 16 to 32 and fell at 64 in {@code TrainingBenchmark} on 2 cores,
+     * and 32 gives less noisy batch-norm statistics than 16.
+     */
+    public static final int DEFAULT_BATCH_SIZE = 32;
+
+    public TrainConfig {
+        Objects.requireNonNull(runName, "runName");
+        Objects.requireNonNull(task, "task");
+        Objects.requireNonNull(preset, "preset");
+        Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(optimiser, "optimiser");
+        Objects.requireNonNull(lrSchedule, "lrSchedule");
+        Objects.requireNonNull(earlyStopping, "earlyStopping");
+        Objects.requireNonNull(imbalance, "imbalance");
+        if (runName.isBlank()) {
+            throw new IllegalArgumentException("runName must not be blank");
+        }
+        if (model.numClasses() != task.numClasses()) {
+            throw new IllegalArgumentException("model has " + model.numClasses() + " outputs but task " + task
+                    + " has " + task.numClasses() + " classes");
+        }
+        if (!model.classWeights().isEmpty()) {
+            throw new IllegalArgumentException("give class weights through the imbalance strategy, not the model");
+        }
+        if (epochs < 1 || batchSize < 1 || threads < 1) {
+            throw new IllegalArgumentException("epochs, batchSize and threads must be >= 1");
+        }
+        if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
+            throw new IllegalArgumentException("learningRate must be finite and > 0, got " + learningRate);
+        }
+        if (!(momentum >= 0 && momentum < 1) || !(weightDecay >= 0) || Double.isInfinite(weightDecay)) {
+            throw new IllegalArgumentException("need momentum in [0,1) and finite weightDecay >= 0");
+        }
+        if (!(augmentStrength >= 0) || Double.isInfinite(augmentStrength)) {
+            throw new IllegalArgumentException("augmentStrength must be finite and >= 0");
+        }
+        ImbalanceStrategies.byName(imbalance); // fails early, naming the valid strategies
+        if (!augment && imbalance.trim().equalsIgnoreCase("focused-augmentation")) {
+            throw new IllegalArgumentException("focused-augmentation works through augmentation: turn augment on");
+        }
+    }
+
+    /** A builder with every optional field at its default. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding this config; a preset-based model is re-resolved on build, so a new seed reaches it. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.runName = runName;
+        b.task = task;
+        b.preset = preset;
+        b.inputSize = model.inputHeight();
+        b.model = CUSTOM.equals(preset) ? model : null;
+        b.epochs = epochs;
+        b.batchSize = batchSize;
+        b.optimiser = optimiser;
+        b.learningRate = learningRate;
+        b.momentum = momentum;
+        b.weightDecay = weightDecay;
+        b.lrSchedule = lrSchedule;
+        b.earlyStopping = earlyStopping;
+        b.seed = seed;
+        b.imbalance = imbalance;
+        b.augment = augment;
+        b.augmentStrength = augmentStrength;
+        b.threads = threads;
+        return b;
+    }
+
+    /** Input height of the model in pixels (the tensor cache's image size). */
+    public int inputSize() {
+        return model.inputHeight();
+    }
+
+    /** This config as indented JSON. */
+    public String toJson() {
+        return Json.write(this);
+    }
+
+    /** Parses a config written by {@link #toJson()}. */
+    public static TrainConfig fromJson(String json) {
+        return Json.parse(json, TrainConfig.class);
+    }
+
+    /** Writes this config atomically to {@code file}. */
+    public void write(Path file) throws IOException {
+        Json.write(file, this);
+    }
+
+    /** Reads a config; errors name the file. */
+    public static TrainConfig read(Path file) throws IOException {
+        return Json.read(file, TrainConfig.class);
+    }
+
+    /** Collects a {@link TrainConfig}; {@code set*} required, {@code opt*} optional. */
+    public static final class Builder {
+        private String runName = "run";
+        private Task task;
+        private String preset;
+        private int inputSize;
+        private CnnSpec model;
+        private int epochs;
+        private int batchSize = DEFAULT_BATCH_SIZE;
+        private Optimiser optimiser = Optimiser.ADAM;
+        private double learningRate = 1e-3;
+        private double momentum = 0.9;
+        private double weightDecay;
+        private LrSchedule lrSchedule = new LrSchedule.Constant();
+        private EarlyStopping earlyStopping = EarlyStopping.disabled();
+        private Long seed;
+        private String imbalance = "none";
+        private boolean augment;
+        private double augmentStrength = 1.0;
+        private int threads = DEFAULT_THREADS;
+
+        private Builder() {
+        }
+
+        /** Required: the task, which fixes the number of classes. */
+        public Builder setTask(Task task) {
+            this.task = task;
+            return this;
+        }
+
+        /** Required unless {@link #setModel}: a {@link CnnPresets} name, resolved with the task and seed. */
+        public Builder setPreset(String preset) {
+            this.preset = preset;
+            this.model = null;
+            return this;
+        }
+
+        /** Required with {@link #setPreset}: square input size in pixels. */
+        public Builder setInputSize(int inputSize) {
+            this.inputSize = inputSize;
+            return this;
+        }
+
+        /** Required unless {@link #setPreset}: an explicit architecture (its own seed is kept). */
+        public Builder setModel(CnnSpec model) {
+            this.model = model;
+            this.preset = CUSTOM;
+            return this;
+        }
+
+        /** Required: the master seed. There is deliberately no default. */
+        public Builder setSeed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /** Required: maximum number of epochs. */
+        public Builder setEpochs(int epochs) {
+            this.epochs = epochs;
+            return this;
+        }
+
+        /** Run name for the folder; default {@code run}. */
+        public Builder optRunName(String runName) {
+            this.runName = runName;
+            return this;
+        }
+
+        /** Default {@value TrainConfig#DEFAULT_BATCH_SIZE}. */
+        public Builder optBatchSize(int batchSize) {
+            this.batchSize = batchSize;
+            return this;
+        }
+
+        /** Optimiser, learning rate and momentum; default Adam at 1e-3 (momentum 0.9 for SGD). */
+        public Builder optOptimiser(Optimiser optimiser, double learningRate, double momentum) {
+            this.optimiser = optimiser;
+            this.learningRate = learningRate;
+            this.momentum = momentum;
+            return this;
+        }
+
+        /** Base learning rate; default 1e-3. */
+        public Builder optLearningRate(double learningRate) {
+            this.learningRate = learningRate;
+            return this;
+        }
+
+        /** L2 weight decay; default 0. */
+        public Builder optWeightDecay(double weightDecay) {
+            this.weightDecay = weightDecay;
+            return this;
+        }
+
+        /** Default constant rate. */
+        public Builder optLrSchedule(LrSchedule lrSchedule) {
+            this.lrSchedule = lrSchedule;
+            return this;
+        }
+
+        /** Default disabled. */
+        public Builder optEarlyStopping(EarlyStopping earlyStopping) {
+            this.earlyStopping = earlyStopping;
+            return this;
+        }
+
+        /** Imbalance strategy name; default {@code none}. */
+        public Builder optImbalance(String imbalance) {
+            this.imbalance = imbalance;
+            return this;
+        }
+
+        /** Standard augmentation at {@code strength}; default off. */
+        public Builder optAugmentation(boolean augment, double strength) {
+            this.augment = augment;
+            this.augmentStrength = strength;
+            return this;
+        }
+
+        /** Native threads; default {@value TrainConfig#DEFAULT_THREADS}. */
+        public Builder optThreads(int threads) {
+            this.threads = threads;
+            return this;
+        }
+
+        public TrainConfig build() {
+            if (task == null || seed == null || epochs == 0) {
+                throw new IllegalStateException("setTask, setSeed and setEpochs are required");
+            }
+            CnnSpec resolved = model;
+            if (resolved == null) {
+                if (preset == null || inputSize <= 0) {
+                    throw new IllegalStateException("setPreset with setInputSize, or setModel, is required");
+                }
+                resolved = CnnPresets.byName(preset, inputSize, task.numClasses(), seed);
+            }
+            return new TrainConfig(runName, task, preset, resolved, epochs, batchSize, optimiser, learningRate,
+                    momentum, weightDecay, lrSchedule, earlyStopping, seed, imbalance, augment, augmentStrength,
+                    threads);
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package org.mriworkbench.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ManifestTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void captureRecordsLibrariesMachineAndRoundTrips() throws Exception {
+        Manifest m = Manifest.capture("r", 7, 2, "data-sha", "split-sha", Instant.parse("2025-01-01T10:00:00Z"))
+                .withEnd(Instant.parse("2025-01-01T10:01:30Z"));
+        assertEquals("1.0.0-M2.1", m.libraries().get("deeplearning4j"));
+        assertEquals("1.0.0-M2.1", m.libraries().get("nd4j"));
+        assertEquals("0.44.4", m.libraries().get("tablesaw"));
+        assertEquals("4.0.3", m.libraries().get("xchart"));
+        assertEquals(System.getProperty("java.version"), m.libraries().get("java"));
+        assertEquals(90.0, m.wallSeconds(), 1e-9);
+        assertTrue(m.cores() >= 1);
+        assertFalse(m.cpuModel().isBlank());
+        assertFalse(m.gitCommit().isBlank());
+        m.write(tmp.resolve("manifest.json"));
+        assertEquals(m, Manifest.read(tmp.resolve("manifest.json")));
+    }
+
+    @Test
+    void diffNamesExactlyTheFieldsThatDiffer() {
+        Manifest a = Manifest.capture("r", 7, 2, "data-sha", "split-sha", Instant.parse("2025-01-01T10:00:00Z"));
+        Map<String, String> libs = new HashMap<>(a.libraries());
+        libs.put("deeplearning4j", "1.0.0-M3");
+        Manifest b = new Manifest(a.runName(), 8, a.datasetFingerprint(), "other-split", libs, a.jvm(), a.os(),
+                a.arch(), a.cpuModel(), a.cores(), a.threads(), a.gitCommit(), !a.gitDirty(), a.startTime(),
+                a.endTime(), a.wallSeconds());
+        List<String> fields = a.diff(b).stream().map(FieldDifference::field).toList();
+        assertEquals(List.of("gitDirty", "libraries.deeplearning4j", "seed", "splitFingerprint"), fields);
+        assertTrue(a.diff(a).isEmpty());
+        assertNotEquals(a, b);
+    }
+}
