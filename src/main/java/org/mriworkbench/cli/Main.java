@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "mri-workbench", mixinStandardHelpOptions = true, version = "MRI Workbench 0.1.0",
         description = "Brain-tumour MRI research and teaching workbench. Research and teaching only, not for diagnosis.",
-        subcommands = {DataCommand.class, StartCommand.class, BenchCommand.class})
+        subcommands = {DataCommand.class, StartCommand.class, TrainCommand.Train.class, TrainCommand.Resume.class,
+                BenchCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

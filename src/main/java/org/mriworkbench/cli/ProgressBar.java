@@ -12,7 +12,7 @@ public final class ProgressBar implements ProgressListener {
 
     private final PrintStream out;
     private final boolean interactive;
-    private final long startNanos = System.nanoTime();
+    private long startNanos = System.nanoTime();
     private String stage = "";
     private long lastDraw;
     private int lastDecile = -1;
@@ -32,6 +32,7 @@ public final class ProgressBar implements ProgressListener {
         if (!stage.equals(this.stage)) {
             this.stage = stage;
             lastDecile = -1;
+            startNanos = now(); // rates and ETAs are per stage
         }
         long now = System.nanoTime();
         boolean finished = total > 0 && done >= total;
@@ -50,6 +51,10 @@ public final class ProgressBar implements ProgressListener {
             out.println(line(stage, done, total, now));
         }
         out.flush();
+    }
+
+    private static long now() {
+        return System.nanoTime();
     }
 
     static String line(String stage, long done, long total, long now, long startNanos) {

@@ -1,0 +1,104 @@
+package org.mriworkbench.experiment;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import org.mriworkbench.data.Subset;
+import org.mriworkbench.data.Task;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.mriworkbench.train.Checkpoints;
+import org.mriworkbench.train.TensorDataset;
+import org.mriworkbench.train.TrainConfig;
+import org.mriworkbench.train.Trainer;
+import org.mriworkbench.train.TrainingListener;
+import org.mriworkbench.train.TrainingResult;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Runs one experiment end to end: a recorded run folder, training with checkpoints, and predictions on the
+ * validation and test subsets. The command line and the notebooks both call this, so a run started in either looks
+ * the same on disk and can be resumed, evaluated and compared by the other.
+ */
+public final class ExperimentRunner {
+
+    /** File with the data side of a run's provenance (paths, fingerprints, audit and split settings, counts). */
+    public static final String DATA_FILE = "data.json";
+    /** Predictions on the validation subset, used to choose thresholds and fit calibration without the test set. */
+    public static final String VALIDATION_PREDICTIONS = "validation-predictions.csv";
+
+    private static final int EVAL_BATCH = 64;
+
+    private final PreparedData data;
+    private final Path runsRoot;
+    private TrainingListener listener = new TrainingListener() { };
+    private BooleanSupplier stop = () -> false;
+
+    private ExperimentRunner(PreparedData data, Path runsRoot) {
+        this.data = data;
+        this.runsRoot = runsRoot;
+    }
+
+    /** A runner writing run folders under {@code runsRoot}. */
+    public static ExperimentRunner of(PreparedData data, Path runsRoot) {
+        return new ExperimentRunner(data, runsRoot);
+    }
+
+    public ExperimentRunner withListener(TrainingListener l) {
+        this.listener = l;
+        return this;
+    }
+
+    public ExperimentRunner withStopSignal(BooleanSupplier s) {
+        this.stop = s;
+        return this;
+    }
+
+    /** What a finished (or interrupted) run left behind. */
+    public record Outcome(Path runDir, TrainingResult training, Predictions validation, Predictions test,
+                          Manifest manifest) {
+    }
+
+    /** Trains a new run with {@code config}; the run folder is created under the runs root. */
+    public Outcome train(TrainConfig config) throws IOException {
+        Task task = config.task();
+        TensorDataset train = data.dataset(Subset.TRAIN, task);
+        TensorDataset val = data.dataset(Subset.VALIDATION, task);
+        RunRecorder rec = RunRecorder.start(runsRoot, config, data.index().fingerprint(), data.split().fingerprint());
+        writeProvenance(rec.folder().dir(), task);
+        TrainingResult result = Trainer.of(config).withListener(listener).withStopSignal(stop)
+                .train(train, val, rec.folder().dir());
+        return finish(rec, result, task, val);
+    }
+
+    /** Continues an interrupted run from its last checkpoint, on the same prepared data. */
+    public Outcome resume(Path runDir) throws IOException {
+        RunRecorder rec = RunRecorder.reopen(runDir);
+        Task task = TrainConfig.read(rec.folder().config()).task();
+        TensorDataset train = data.dataset(Subset.TRAIN, task);
+        TensorDataset val = data.dataset(Subset.VALIDATION, task);
+        TrainingResult result = Trainer.fromRun(runDir).withListener(listener).withStopSignal(stop)
+                .resume(train, val, runDir);
+        return finish(rec, result, task, val);
+    }
+
+    private Outcome finish(RunRecorder rec, TrainingResult result, Task task, TensorDataset val) throws IOException {
+        if (result.status() == TrainingResult.Status.INTERRUPTED) {
+            return new Outcome(rec.folder().dir(), result, null, null, rec.manifest());
+        }
+        // Predict with the model the run keeps (best validation loss), not whatever the last epoch left in memory.
+        MultiLayerNetwork kept = Checkpoints.loadNetwork(rec.folder().model(), false);
+        Predictions valPred = Predictions.compute(kept, task, val, EVAL_BATCH);
+        valPred.write(rec.folder().dir().resolve(VALIDATION_PREDICTIONS));
+        Predictions testPred = rec.writePredictions(kept, data.dataset(Subset.TEST, task));
+        Manifest m = rec.finish();
+        return new Outcome(rec.folder().dir(), result, valPred, testPred, m);
+    }
+
+    private void writeProvenance(Path runDir, Task task) throws IOException {
+        Map<String, Object> p = data.provenance(task);
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(runDir.resolve(DATA_FILE).toFile(), p);
+    }
+}

@@ -1,0 +1,139 @@
+package org.mriworkbench.experiment;
+
+import org.mriworkbench.data.AuditConfig;
+import org.mriworkbench.data.AuditReport;
+import org.mriworkbench.data.DataSplit;
+import org.mriworkbench.data.DatasetIndex;
+import org.mriworkbench.data.DatasetScanner;
+import org.mriworkbench.data.DatasetSplitter;
+import org.mriworkbench.data.DuplicateAudit;
+import org.mriworkbench.data.Label;
+import org.mriworkbench.data.SplitConfig;
+import org.mriworkbench.data.Subset;
+import org.mriworkbench.data.Task;
+import org.mriworkbench.preprocess.PreprocessedSet;
+import org.mriworkbench.preprocess.Preprocessing;
+import org.mriworkbench.preprocess.TensorCache;
+import org.mriworkbench.train.TensorDataset;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything between a folder of images and the tensors a trainer takes: the index, its duplicate audit, the
+ * leakage-free split and the preprocessed (cached) images. Keeping the four together means a run can record all of
+ * their fingerprints, and a notebook can show any of them without redoing the others.
+ *
+ * @param index  the scanned data set
+ * @param audit  its duplicate and leakage audit
+ * @param split  the train/validation/test assignment
+ * @param images the preprocessed images, aligned with {@code index}
+ */
+public record PreparedData(DatasetIndex index, AuditReport audit, DataSplit split, PreprocessedSet images,
+                           Preprocessing preprocessing) {
+
+    /**
+     * Scans (through the scan cache), audits, splits and preprocesses (through the tensor cache) a data set.
+     *
+     * @param cacheDir folder for the scan and tensor caches, e.g. {@code .cache}
+     */
+    public static PreparedData prepare(Path dataRoot, Path cacheDir, AuditConfig auditConfig, SplitConfig splitConfig,
+                                       Preprocessing preprocessing, ProgressListener progress) {
+        DatasetIndex index = DatasetScanner.create().withProgress(progress).withCache(cacheDir.resolve("index"))
+                .scan(dataRoot);
+        AuditReport audit = DuplicateAudit.run(index, auditConfig);
+        DataSplit split = DatasetSplitter.split(index, audit, splitConfig);
+        PreprocessedSet images = TensorCache.create().load(index, preprocessing, cacheDir.resolve("tensors"), progress);
+        return new PreparedData(index, audit, split, images, preprocessing);
+    }
+
+    /**
+     * The images of one subset as a training data set for {@code task}, labels mapped to the task's class indices.
+     * Images the task cannot use (an unspecific "tumour" label in the four-class task) are left out.
+     */
+    public TensorDataset dataset(Subset subset, Task task) {
+        return dataset(split.indices(subset), task);
+    }
+
+    /** The given index positions as a data set for {@code task}; see {@link #dataset(Subset, Task)}. */
+    public TensorDataset dataset(int[] positions, Task task) {
+        List<Integer> keep = new ArrayList<>();
+        for (int i : positions) {
+            if (task.classIndex(index.get(i).label()) >= 0) {
+                keep.add(i);
+            }
+        }
+        int c = images.channels();
+        int s = images.size();
+        int per = c * s * s;
+        float[] data = new float[keep.size() * per];
+        int[] labels = new int[keep.size()];
+        List<String> ids = new ArrayList<>(keep.size());
+        for (int k = 0; k < keep.size(); k++) {
+            int i = keep.get(k);
+            images.copyInto(i, data, k * per);
+            labels[k] = task.classIndex(index.get(i).label());
+            ids.add(index.get(i).path());
+        }
+        return TensorDataset.wrap(data, keep.size(), c, s, s, labels, ids);
+    }
+
+    /** Provenance of the data side of a run, written next to its config. */
+    public Map<String, Object> provenance(Task task) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("dataRoot", index.root().toString());
+        m.put("datasetFingerprint", index.fingerprint());
+        m.put("images", index.size());
+        m.put("skippedFiles", index.issues().size());
+        m.put("audit", Map.of("maxHashDistance", audit.config().maxHashDistance(),
+                "minCorrelation", audit.config().minCorrelation(), "clusters", audit.clusters().size(),
+                "testingWithCopyInTraining", audit.leakage().testingWithAnyCopy()));
+        m.put("split", Map.of("mode", split.config().mode().name(), "seed", split.config().seed(),
+                "validationFraction", split.config().validationFraction(),
+                "testFraction", split.config().testFraction(), "fingerprint", split.fingerprint()));
+        Map<String, Map<String, Integer>> counts = new LinkedHashMap<>();
+        split.counts().forEach((sub, byLabel) -> {
+            Map<String, Integer> row = new LinkedHashMap<>();
+            byLabel.forEach((l, n) -> row.put(l.name(), n));
+            counts.put(sub.name(), row);
+        });
+        m.put("counts", counts);
+        m.put("task", task.name());
+        m.put("preprocessing", preprocessing.describe());
+        m.put("preprocessingJson", preprocessing.toJson());
+        m.put("preprocessingFingerprint", preprocessing.fingerprint());
+        return m;
+    }
+
+    /**
+     * Prepares the same data a recorded run used, from its {@code data.json}: same folder (unless
+     * {@code dataRoot} overrides it), audit thresholds, split and preprocessing.
+     */
+    public static PreparedData forRun(Path runDir, Path dataRoot, Path cacheDir, ProgressListener progress)
+            throws java.io.IOException {
+        com.fasterxml.jackson.databind.JsonNode d = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(runDir.resolve(ExperimentRunner.DATA_FILE).toFile());
+        Path root = dataRoot != null ? dataRoot : Path.of(d.get("dataRoot").asText());
+        AuditConfig audit = new AuditConfig(d.get("audit").get("maxHashDistance").asInt(),
+                d.get("audit").get("minCorrelation").asDouble());
+        com.fasterxml.jackson.databind.JsonNode s = d.get("split");
+        SplitConfig split = new SplitConfig(SplitConfig.Mode.valueOf(s.get("mode").asText()),
+                s.get("validationFraction").asDouble(), s.get("testFraction").asDouble(), s.get("seed").asLong());
+        PreparedData data = prepare(root, cacheDir, audit, split,
+                Preprocessing.fromJson(d.get("preprocessingJson").asText()), progress);
+        if (!data.index().fingerprint().equals(d.get("datasetFingerprint").asText())) {
+            throw new IllegalStateException("the data at " + root + " differs from what run " + runDir
+                    + " was trained on (fingerprint " + data.index().fingerprint() + " vs "
+                    + d.get("datasetFingerprint").asText() + ")");
+        }
+        return data;
+    }
+
+    /** Labels of the index, for callers that want them without the images. */
+    public List<Label> labels() {
+        return index.records().stream().map(r -> r.label()).toList();
+    }
+}
