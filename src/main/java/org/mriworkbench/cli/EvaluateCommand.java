@@ -1,0 +1,162 @@
+package org.mriworkbench.cli;
+
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.mriworkbench.data.Origin;
+import org.mriworkbench.data.Task;
+import org.mriworkbench.eval.Bootstrap;
+import org.mriworkbench.eval.BootstrapInterval;
+import org.mriworkbench.eval.DeLong;
+import org.mriworkbench.eval.McNemar;
+import org.mriworkbench.eval.Metrics;
+import org.mriworkbench.eval.PairedComparison;
+import org.mriworkbench.experiment.ExperimentRunner;
+import org.mriworkbench.experiment.Predictions;
+import org.mriworkbench.experiment.PreparedData;
+import org.mriworkbench.experiment.RunEvaluation;
+import org.mriworkbench.experiment.RunEvaluator;
+import org.mriworkbench.train.Checkpoints;
+import org.mriworkbench.train.TrainConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.IntStream;
+
+/** {@code evaluate} and {@code compare}: numbers with intervals, and whether run A really beats run B. */
+final class EvaluateCommand {
+
+    private EvaluateCommand() {
+    }
+
+    static void print(RunEvaluation e) {
+        System.out.printf("%s on the %s test set (n=%d), 95%% bootstrap intervals (%d resamples, seed %d):%n",
+                e.run(), e.testSet(), e.n(), e.bootstrapResamples(), e.bootstrapSeed());
+        for (Map.Entry<String, BootstrapInterval> h : e.headline().entrySet()) {
+            System.out.printf("  %-18s %s%n", h.getKey(), fmt(h.getValue()));
+        }
+        for (RunEvaluation.ClassFigures c : e.perClass()) {
+            System.out.printf("  %-11s n=%-4d sensitivity %s  specificity %s%n", c.className(), c.support(),
+                    fmt(c.sensitivity()), fmt(c.specificity()));
+        }
+        if (e.operatingPoint() != null) {
+            var op = e.operatingPoint();
+            System.out.printf("  operating point: threshold %.4f on P(tumour) for validation sensitivity >= %.2f "
+                            + "(validation %.3f / %.3f); test sensitivity %s, specificity %s%n", op.threshold(),
+                    op.targetSensitivity(), op.validationSensitivity(), op.validationSpecificity(),
+                    fmt(op.testSensitivity()), fmt(op.testSpecificity()));
+        }
+        if (e.calibration() != null) {
+            System.out.printf("  calibration: ECE %.4f -> %.4f after temperature scaling (T = %.3f, fitted on validation)%n",
+                    e.calibration().eceBefore(), e.calibration().eceAfter(), e.calibration().temperature());
+        }
+    }
+
+    static String fmt(BootstrapInterval b) {
+        return String.format("%.4f [%.4f, %.4f]", b.estimate(), b.lower(), b.upper());
+    }
+
+    @Command(name = "evaluate", description = "Metrics with bootstrap CIs and charts for a run; writes metrics.json.",
+            mixinStandardHelpOptions = true)
+    static final class Evaluate implements Callable<Integer> {
+        @Mixin
+        DataOptions data;
+
+        @Parameters(paramLabel = "RUN_DIR")
+        Path runDir;
+
+        @Option(names = "--test", description = "leakage-free (the run's own test subset, default) or official "
+                + "(the official Testing folder, leaked copies included)")
+        String test = "leakage-free";
+
+        @Option(names = "--resamples", description = "bootstrap resamples (default: ${DEFAULT-VALUE})")
+        int resamples = 2000;
+
+        @Option(names = "--seed", description = "bootstrap seed (default: ${DEFAULT-VALUE})")
+        long seed = 7;
+
+        @Override
+        public Integer call() throws Exception {
+            if (!Files.isDirectory(runDir)) {
+                throw new IllegalArgumentException("no run folder at " + runDir);
+            }
+            RunEvaluator evaluator = RunEvaluator.create(resamples, seed);
+            RunEvaluation e;
+            if (test.equals("leakage-free")) {
+                e = evaluator.evaluateRun(runDir, runDir);
+            } else if (test.equals("official")) {
+                TrainConfig cfg = TrainConfig.read(runDir.resolve("config.json"));
+                PreparedData prepared = PreparedData.forRun(runDir, data.data, data.cacheDir(), ProgressBar.onStderr());
+                int[] testing = IntStream.range(0, prepared.index().size())
+                        .filter(i -> prepared.index().get(i).origin() == Origin.TESTING).toArray();
+                if (testing.length == 0) {
+                    throw new IllegalArgumentException("this data set has no official Testing folder");
+                }
+                MultiLayerNetwork net = Checkpoints.loadNetwork(runDir.resolve("model.zip"), false);
+                Task task = cfg.task();
+                Predictions official = Predictions.compute(net, task, prepared.dataset(testing, task), 64);
+                official.write(runDir.resolve("predictions-official.csv"));
+                Path valFile = runDir.resolve(ExperimentRunner.VALIDATION_PREDICTIONS);
+                Predictions val = Files.exists(valFile) ? Predictions.read(valFile) : null;
+                e = evaluator.evaluate(runDir.getFileName().toString(), task.name(), "official", official, val);
+                evaluator.write(e, official, runDir, "-official");
+            } else {
+                throw new IllegalArgumentException("--test must be leakage-free or official, not " + test);
+            }
+            print(e);
+            System.out.println("wrote metrics" + (test.equals("official") ? "-official" : "") + ".json and charts to "
+                    + runDir.toAbsolutePath());
+            return 0;
+        }
+    }
+
+    @Command(name = "compare", description = "Paired comparison of two runs on the same test images "
+            + "(McNemar, DeLong, paired bootstrap).", mixinStandardHelpOptions = true)
+    static final class Compare implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "RUN_A")
+        Path a;
+
+        @Parameters(index = "1", paramLabel = "RUN_B")
+        Path b;
+
+        @Option(names = "--resamples", description = "bootstrap resamples (default: ${DEFAULT-VALUE})")
+        int resamples = 2000;
+
+        @Override
+        public Integer call() throws Exception {
+            Predictions pa = Predictions.read(a.resolve(Predictions.FILE));
+            Predictions pb = Predictions.read(b.resolve(Predictions.FILE));
+            if (!pa.ids().equals(pb.ids())) {
+                throw new IllegalArgumentException("the two runs were tested on different images; a paired comparison "
+                        + "needs the same test set (same data, split mode and split seed)");
+            }
+            int[] y = pa.labels();
+            int ka = pa.classNames().size();
+            int kb = pb.classNames().size();
+            int[] dy = RunEvaluator.detectionLabels(y, ka);
+            double[] sa = RunEvaluator.detectionScores(pa.probabilities(), ka);
+            double[] sb = RunEvaluator.detectionScores(pb.probabilities(), kb);
+            System.out.printf("A = %s%nB = %s%n%d paired test images%n", a.getFileName(), b.getFileName(), y.length);
+            print("tumour AUC (DeLong)", DeLong.compare(dy, sa, sb));
+            if (ka == kb) {
+                print("accuracy (McNemar)", McNemar.compare(y, pa.probabilities(), pb.probabilities()));
+                print("accuracy (paired bootstrap)", Bootstrap.withSeed(7).withResamples(resamples)
+                        .pairedDifference(Metrics.ACCURACY, y, pa.probabilities(), pb.probabilities()));
+            } else {
+                System.out.println("accuracy not compared: the runs have different tasks (" + ka + " vs " + kb
+                        + " classes); only the tumour-detection view is comparable");
+            }
+            return 0;
+        }
+
+        private static void print(String what, PairedComparison c) {
+            System.out.printf("%-28s A %.4f  B %.4f  difference %+.4f [%.4f, %.4f]  p = %.4g%s%n", what,
+                    c.estimateA(), c.estimateB(), c.difference(), c.lower(), c.upper(), c.pValue(),
+                    c.note() == null || c.note().isEmpty() ? "" : "  (" + c.note() + ")");
+        }
+    }
+}

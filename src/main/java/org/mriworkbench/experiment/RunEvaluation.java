@@ -1,0 +1,46 @@
+package org.mriworkbench.experiment;
+
+import org.mriworkbench.eval.BootstrapInterval;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything {@code evaluate} says about one run on one test set, as written to {@code metrics.json}. Every headline
+ * figure carries a bootstrap interval, because a point estimate on a thousand images cannot tell two models apart on
+ * its own.
+ *
+ * @param testSet      "leakage-free" (the run's own test subset) or "official" (the official Testing folder, leaks
+ *                     included)
+ * @param headline     accuracy, balanced accuracy, macro F1, kappa, tumour AUC (and macro AUC for four classes), log
+ *                     loss, Brier score and ECE, each with its interval
+ * @param perClass     sensitivity and specificity of every class, with intervals
+ * @param operatingPoint the tumour-detection threshold chosen on validation and what it gives on test
+ * @param calibration  ECE before and after temperature scaling fitted on validation
+ * @param confusion    confusion-matrix counts, rows = true class
+ */
+public record RunEvaluation(String run, String task, String testSet, int n, List<String> classNames,
+                            int bootstrapResamples, long bootstrapSeed, Map<String, BootstrapInterval> headline,
+                            List<ClassFigures> perClass, OperatingPointFigures operatingPoint,
+                            CalibrationFigures calibration, int[][] confusion) {
+
+    /** Per-class figures. */
+    public record ClassFigures(String className, long support, BootstrapInterval sensitivity,
+                               BootstrapInterval specificity, double precision, double f1, double npv) {
+    }
+
+    /**
+     * The decision threshold on P(tumour) that reaches {@code targetSensitivity} on validation, and test sensitivity
+     * and specificity at it. In screening a missed tumour costs more than a false alarm, so the threshold is set for
+     * sensitivity first and specificity is what it costs.
+     */
+    public record OperatingPointFigures(double targetSensitivity, double threshold, double validationSensitivity,
+                                        double validationSpecificity, BootstrapInterval testSensitivity,
+                                        BootstrapInterval testSpecificity, String note) {
+    }
+
+    /** Calibration before and after temperature scaling (Guo et al., 2017) fitted on validation. */
+    public record CalibrationFigures(double temperature, double eceBefore, double eceAfter, double nllBefore,
+                                     double nllAfter) {
+    }
+}

@@ -1,0 +1,184 @@
+package org.mriworkbench.experiment;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import org.mriworkbench.chart.ChartExport;
+import org.mriworkbench.chart.ConfusionMatrixChart;
+import org.mriworkbench.chart.PrecisionRecallChart;
+import org.mriworkbench.chart.ReliabilityDiagram;
+import org.mriworkbench.chart.RocChart;
+import org.mriworkbench.chart.ThresholdSweepChart;
+import org.mriworkbench.chart.TrainingCurves;
+import org.mriworkbench.eval.Bootstrap;
+import org.mriworkbench.eval.BootstrapInterval;
+import org.mriworkbench.eval.Calibration;
+import org.mriworkbench.eval.ClassMetrics;
+import org.mriworkbench.eval.ClassificationMetrics;
+import org.mriworkbench.eval.ConfusionMatrix;
+import org.mriworkbench.eval.Metric;
+import org.mriworkbench.eval.Metrics;
+import org.mriworkbench.eval.OperatingPoint;
+import org.mriworkbench.eval.OperatingPoints;
+import org.mriworkbench.eval.Ranking;
+import org.mriworkbench.eval.TemperatureScaling;
+import org.mriworkbench.eval.ThresholdChoice;
+import org.mriworkbench.eval.TumourDetection;
+import tech.tablesaw.api.Table;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns a run's predictions into defensible numbers and pictures: every headline metric with a bootstrap interval,
+ * a tumour-detection operating point chosen on validation (never on test), calibration before and after temperature
+ * scaling, and the charts a reader looks at first. Works for binary and four-class runs; a four-class run is also
+ * scored as a tumour detector with P(tumour) = 1 − P(no tumour), so the two kinds of run can be compared.
+ */
+public final class RunEvaluator {
+
+    /** Sensitivity the default operating point must reach on validation. */
+    public static final double DEFAULT_TARGET_SENSITIVITY = 0.98;
+
+    private final Bootstrap bootstrap;
+    private final double targetSensitivity;
+
+    private RunEvaluator(Bootstrap bootstrap, double targetSensitivity) {
+        this.bootstrap = bootstrap;
+        this.targetSensitivity = targetSensitivity;
+    }
+
+    /** An evaluator with {@code resamples} seeded bootstrap resamples and a 0.98 sensitivity target. */
+    public static RunEvaluator create(int resamples, long seed) {
+        return new RunEvaluator(Bootstrap.withSeed(seed).withResamples(resamples), DEFAULT_TARGET_SENSITIVITY);
+    }
+
+    public RunEvaluator withTargetSensitivity(double target) {
+        return new RunEvaluator(bootstrap, target);
+    }
+
+    /** Binary labels (1 = tumour) of a task's labels. */
+    public static int[] detectionLabels(int[] labels, int k) {
+        return k == 2 ? labels.clone() : TumourDetection.tumourLabels(labels);
+    }
+
+    /** P(tumour) of a task's probabilities. */
+    public static double[] detectionScores(double[][] probs, int k) {
+        return k == 2 ? Ranking.column(probs, 1) : TumourDetection.tumourScores(probs);
+    }
+
+    /** Evaluates test predictions, using validation predictions for the threshold and the calibration fit. */
+    public RunEvaluation evaluate(String run, String task, String testSet, Predictions test, Predictions validation) {
+        int[] y = test.labels();
+        double[][] p = test.probabilities();
+        int k = test.classNames().size();
+        Map<String, BootstrapInterval> headline = new LinkedHashMap<>();
+        headline.put("accuracy", bootstrap.interval(Metrics.ACCURACY, y, p));
+        headline.put("balancedAccuracy", bootstrap.interval(Metrics.BALANCED_ACCURACY, y, p));
+        headline.put("macroF1", bootstrap.interval(Metrics.MACRO_F1, y, p));
+        headline.put("cohenKappa", bootstrap.interval(Metrics.COHEN_KAPPA, y, p));
+        headline.put("tumourAuc", bootstrap.interval(detection((yy, ss) -> Ranking.rocAuc(yy, ss).value(), k), y, p));
+        if (k > 2) {
+            headline.put("macroAuc", bootstrap.interval(Metrics.MACRO_AUC, y, p));
+        }
+        headline.put("logLoss", bootstrap.interval(Metrics.LOG_LOSS, y, p));
+        headline.put("brier", bootstrap.interval(Metrics.MULTICLASS_BRIER, y, p));
+        headline.put("ece", bootstrap.interval(Metrics.ECE, y, p));
+
+        List<RunEvaluation.ClassFigures> perClass = new ArrayList<>();
+        List<ClassMetrics> pc = ClassificationMetrics.perClass(y, p);
+        for (int c = 0; c < k; c++) {
+            final int cls = c;
+            ClassMetrics m = pc.get(c);
+            perClass.add(new RunEvaluation.ClassFigures(test.classNames().get(c), m.support(),
+                    bootstrap.interval(Metrics.recall(c), y, p),
+                    bootstrap.interval((l, q) -> ClassificationMetrics.perClass(l, q).get(cls).specificity(), y, p),
+                    m.precision(), m.f1(), m.npv()));
+        }
+
+        RunEvaluation.OperatingPointFigures op = null;
+        RunEvaluation.CalibrationFigures cal = null;
+        if (validation != null) {
+            int[] vy = detectionLabels(validation.labels(), k);
+            double[] vs = detectionScores(validation.probabilities(), k);
+            ThresholdChoice choice = OperatingPoints.thresholdForSensitivity(vy, vs, targetSensitivity);
+            double thr = choice.threshold();
+            op = new RunEvaluation.OperatingPointFigures(targetSensitivity, thr, choice.validation().sensitivity(),
+                    choice.validation().specificity(),
+                    bootstrap.interval(detection((yy, ss) -> OperatingPoints.at(yy, ss, thr).sensitivity(), k), y, p),
+                    bootstrap.interval(detection((yy, ss) -> OperatingPoints.at(yy, ss, thr).specificity(), k), y, p),
+                    choice.reason());
+            TemperatureScaling ts = TemperatureScaling.fitOnProbabilities(validation.labels(),
+                    validation.probabilities());
+            double[][] scaled = ts.applyToProbabilities(p);
+            cal = new RunEvaluation.CalibrationFigures(ts.temperature(), Calibration.expectedCalibrationError(y, p),
+                    Calibration.expectedCalibrationError(y, scaled), ts.nllBefore(), ts.nllAfter());
+        }
+        return new RunEvaluation(run, task, testSet, y.length, test.classNames(), bootstrap.resamples(),
+                bootstrap.seed(), headline, perClass, op, cal, ConfusionMatrix.fromProbabilities(y, p).counts());
+    }
+
+    /** A metric on (labels, probabilities) that scores the detection view. */
+    private static Metric detection(java.util.function.ToDoubleBiFunction<int[], double[]> f, int k) {
+        return (labels, probs) -> f.applyAsDouble(detectionLabels(labels, k), detectionScores(probs, k));
+    }
+
+    /**
+     * Evaluates a run folder on its own (leakage-free) test predictions and writes {@code metrics.json} and the
+     * charts as PNG into {@code outDir}.
+     */
+    public RunEvaluation evaluateRun(Path runDir, Path outDir) throws IOException {
+        Predictions test = Predictions.read(runDir.resolve(Predictions.FILE));
+        Path valFile = runDir.resolve(ExperimentRunner.VALIDATION_PREDICTIONS);
+        Predictions val = Files.exists(valFile) ? Predictions.read(valFile) : null;
+        String task = test.classNames().size() == 2 ? "BINARY" : "FOUR_CLASS";
+        RunEvaluation e = evaluate(runDir.getFileName().toString(), task, "leakage-free", test, val);
+        write(e, test, outDir, "");
+        Path history = runDir.resolve("history.csv");
+        if (Files.exists(history)) {
+            Table h = Table.read().csv(history.toFile());
+            ChartExport.png(TrainingCurves.loss(h), outDir.resolve("training-loss.png"));
+            ChartExport.png(TrainingCurves.accuracy(h), outDir.resolve("training-accuracy.png"));
+        }
+        return e;
+    }
+
+    /** Writes {@code metrics<suffix>.json} and the evaluation charts for one test set. */
+    public void write(RunEvaluation e, Predictions test, Path outDir, String suffix) throws IOException {
+        Files.createDirectories(outDir);
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                .writeValue(outDir.resolve("metrics" + suffix + ".json").toFile(), e);
+        int k = test.classNames().size();
+        int[] y = test.labels();
+        double[][] p = test.probabilities();
+        ChartExport.png(ConfusionMatrixChart.of(ConfusionMatrix.fromProbabilities(y, p), test.classNames(),
+                "Confusion matrix, " + e.testSet() + " test (n=" + y.length + ")", org.mriworkbench.chart.ChartStyle.notebook()),
+                outDir.resolve("confusion-matrix" + suffix + ".png"));
+        int[] dy = detectionLabels(y, k);
+        double[] ds = detectionScores(p, k);
+        ChartExport.png(RocChart.builder().add(e.run(), Ranking.rocCurve(dy, ds), e.headline().get("tumourAuc"))
+                .optTitle("Tumour detection ROC, " + e.testSet() + " test").build(), outDir.resolve("roc" + suffix + ".png"));
+        ChartExport.png(PrecisionRecallChart.builder().add(e.run(), Ranking.precisionRecallCurve(dy, ds),
+                        Ranking.averagePrecision(dy, ds).value())
+                .optTitle("Tumour detection precision-recall, " + e.testSet() + " test").build(),
+                outDir.resolve("pr" + suffix + ".png"));
+        ChartExport.png(ReliabilityDiagram.of(Calibration.reliabilityBins(y, p, Calibration.DEFAULT_BINS)),
+                outDir.resolve("reliability" + suffix + ".png"));
+        double thr = e.operatingPoint() == null ? Double.NaN : e.operatingPoint().threshold();
+        List<OperatingPoint> sweep = OperatingPoints.sweep(dy, ds, grid());
+        ChartExport.png(ThresholdSweepChart.of(sweep, thr), outDir.resolve("threshold-sweep" + suffix + ".png"));
+        OperatingPoints.toTable(sweep).write().csv(outDir.resolve("threshold-sweep" + suffix + ".csv").toFile());
+    }
+
+    private static double[] grid() {
+        double[] g = new double[99];
+        for (int i = 0; i < g.length; i++) {
+            g[i] = (i + 1) / 100.0;
+        }
+        return g;
+    }
+}
