@@ -33,6 +33,8 @@ public final class ExperimentRunner {
 
     private final PreparedData data;
     private final Path runsRoot;
+    private int maxTrainPerClass;
+    private int maxEvalPerClass;
     private TrainingListener listener = new TrainingListener() { };
     private BooleanSupplier stop = () -> false;
 
@@ -44,6 +46,21 @@ public final class ExperimentRunner {
     /** A runner writing run folders under {@code runsRoot}. */
     public static ExperimentRunner of(PreparedData data, Path runsRoot) {
         return new ExperimentRunner(data, runsRoot);
+    }
+
+    /**
+     * Trains and evaluates on at most this many images per class (stratified, seeded by the run's seed); 0 keeps
+     * all. The quick profile uses it so notebooks run in minutes; the limits are recorded in {@code data.json}.
+     */
+    public ExperimentRunner withLimits(int maxTrainPerClass, int maxEvalPerClass) {
+        this.maxTrainPerClass = maxTrainPerClass;
+        this.maxEvalPerClass = maxEvalPerClass;
+        return this;
+    }
+
+    /** Applies a profile's limits; see {@link #withLimits(int, int)}. */
+    public ExperimentRunner withProfile(Profile p) {
+        return withLimits(p.maxTrainPerClass(), p.maxEvalPerClass());
     }
 
     public ExperimentRunner withListener(TrainingListener l) {
@@ -64,27 +81,40 @@ public final class ExperimentRunner {
     /** Trains a new run with {@code config}; the run folder is created under the runs root. */
     public Outcome train(TrainConfig config) throws IOException {
         Task task = config.task();
-        TensorDataset train = data.dataset(Subset.TRAIN, task);
-        TensorDataset val = data.dataset(Subset.VALIDATION, task);
+        TensorDataset train = subset(Subset.TRAIN, task, config.seed());
+        TensorDataset val = subset(Subset.VALIDATION, task, config.seed());
         RunRecorder rec = RunRecorder.start(runsRoot, config, data.index().fingerprint(), data.split().fingerprint());
         writeProvenance(rec.folder().dir(), task);
         TrainingResult result = Trainer.of(config).withListener(listener).withStopSignal(stop)
                 .train(train, val, rec.folder().dir());
-        return finish(rec, result, task, val);
+        return finish(rec, result, task, val, config.seed());
+    }
+
+    /** One subset of the prepared data for a task, within this runner's limits. */
+    public TensorDataset subset(Subset s, Task task, long seed) {
+        TensorDataset d = data.dataset(s, task);
+        return Profile.limit(d, s == Subset.TRAIN ? maxTrainPerClass : maxEvalPerClass, seed);
     }
 
     /** Continues an interrupted run from its last checkpoint, on the same prepared data. */
     public Outcome resume(Path runDir) throws IOException {
         RunRecorder rec = RunRecorder.reopen(runDir);
-        Task task = TrainConfig.read(rec.folder().config()).task();
-        TensorDataset train = data.dataset(Subset.TRAIN, task);
-        TensorDataset val = data.dataset(Subset.VALIDATION, task);
+        TrainConfig config = TrainConfig.read(rec.folder().config());
+        com.fasterxml.jackson.databind.JsonNode limits = new ObjectMapper().readTree(
+                runDir.resolve(DATA_FILE).toFile()).get("limits");
+        if (limits != null) {
+            withLimits(limits.get("maxTrainPerClass").asInt(), limits.get("maxEvalPerClass").asInt());
+        }
+        Task task = config.task();
+        TensorDataset train = subset(Subset.TRAIN, task, config.seed());
+        TensorDataset val = subset(Subset.VALIDATION, task, config.seed());
         TrainingResult result = Trainer.fromRun(runDir).withListener(listener).withStopSignal(stop)
                 .resume(train, val, runDir);
-        return finish(rec, result, task, val);
+        return finish(rec, result, task, val, config.seed());
     }
 
-    private Outcome finish(RunRecorder rec, TrainingResult result, Task task, TensorDataset val) throws IOException {
+    private Outcome finish(RunRecorder rec, TrainingResult result, Task task, TensorDataset val, long seed)
+            throws IOException {
         if (result.status() == TrainingResult.Status.INTERRUPTED) {
             return new Outcome(rec.folder().dir(), result, null, null, rec.manifest());
         }
@@ -92,13 +122,14 @@ public final class ExperimentRunner {
         MultiLayerNetwork kept = Checkpoints.loadNetwork(rec.folder().model(), false);
         Predictions valPred = Predictions.compute(kept, task, val, EVAL_BATCH);
         valPred.write(rec.folder().dir().resolve(VALIDATION_PREDICTIONS));
-        Predictions testPred = rec.writePredictions(kept, data.dataset(Subset.TEST, task));
+        Predictions testPred = rec.writePredictions(kept, subset(Subset.TEST, task, seed));
         Manifest m = rec.finish();
         return new Outcome(rec.folder().dir(), result, valPred, testPred, m);
     }
 
     private void writeProvenance(Path runDir, Task task) throws IOException {
-        Map<String, Object> p = data.provenance(task);
+        Map<String, Object> p = new java.util.LinkedHashMap<>(data.provenance(task));
+        p.put("limits", Map.of("maxTrainPerClass", maxTrainPerClass, "maxEvalPerClass", maxEvalPerClass));
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(runDir.resolve(DATA_FILE).toFile(), p);
     }
 }
