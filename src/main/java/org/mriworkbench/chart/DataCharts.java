@@ -52,6 +52,25 @@ public final class DataCharts {
     }
 
     /**
+     * Histograms of each image's mean intensity, one series per label. A class that is brighter or darker on
+     * average can be told apart without looking at any tumour, so this is the first check for a shortcut.
+     */
+    public static org.knowm.xchart.XYChart intensityHistograms(DatasetIndex index, int bins) {
+        Map<String, List<Double>> byLabel = new TreeMap<>();
+        for (int i = 0; i < index.size(); i++) {
+            float[] t = index.thumbnail(i);
+            double sum = 0;
+            for (float v : t) {
+                sum += v;
+            }
+            byLabel.computeIfAbsent(index.get(i).label().name(), k -> new ArrayList<>()).add(sum / t.length);
+        }
+        Map<String, double[]> values = new TreeMap<>();
+        byLabel.forEach((k, v) -> values.put(k, v.stream().mapToDouble(Double::doubleValue).toArray()));
+        return IntensityHistograms.of(values, "mean intensity of the image (0-1)", bins);
+    }
+
+    /**
      * The accepted near pairs with the lowest correlation and the rejected candidates with the highest: the pairs a
      * threshold decides about. Each pair takes two cells; captions give hash distance and correlation.
      */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import org.mriworkbench.data.Subset;
 import org.mriworkbench.data.Task;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.mriworkbench.imbalance.ClassSubsampler;
 import org.mriworkbench.train.Checkpoints;
 import org.mriworkbench.train.TensorDataset;
 import org.mriworkbench.train.TrainConfig;
@@ -34,6 +35,8 @@ public final class ExperimentRunner {
     private final PreparedData data;
     private final Path runsRoot;
     private int maxTrainPerClass;
+    private int reducedClass = -1;
+    private double reducedFraction = 1.0;
     private int maxEvalPerClass;
     private TrainingListener listener = new TrainingListener() { };
     private BooleanSupplier stop = () -> false;
@@ -55,6 +58,17 @@ public final class ExperimentRunner {
     public ExperimentRunner withLimits(int maxTrainPerClass, int maxEvalPerClass) {
         this.maxTrainPerClass = maxTrainPerClass;
         this.maxEvalPerClass = maxEvalPerClass;
+        return this;
+    }
+
+    /**
+     * Keeps only {@code fraction} of one class's training images (seeded), to make class imbalance visible in
+     * teaching, e.g. no-tumour at 10%. Validation and test are left as they are, so the effect is measured
+     * honestly. Recorded in {@code data.json}.
+     */
+    public ExperimentRunner withTrainClassFraction(int classIndex, double fraction) {
+        this.reducedClass = classIndex;
+        this.reducedFraction = fraction;
         return this;
     }
 
@@ -93,6 +107,9 @@ public final class ExperimentRunner {
     /** One subset of the prepared data for a task, within this runner's limits. */
     public TensorDataset subset(Subset s, Task task, long seed) {
         TensorDataset d = data.dataset(s, task);
+        if (s == Subset.TRAIN && reducedClass >= 0 && reducedFraction < 1.0) {
+            d = d.subset(new ClassSubsampler(reducedClass, reducedFraction, seed).keptIndices(d.labels()));
+        }
         return Profile.limit(d, s == Subset.TRAIN ? maxTrainPerClass : maxEvalPerClass, seed);
     }
 
@@ -104,6 +121,9 @@ public final class ExperimentRunner {
                 runDir.resolve(DATA_FILE).toFile()).get("limits");
         if (limits != null) {
             withLimits(limits.get("maxTrainPerClass").asInt(), limits.get("maxEvalPerClass").asInt());
+            if (limits.has("reducedClass")) {
+                withTrainClassFraction(limits.get("reducedClass").asInt(), limits.get("reducedFraction").asDouble());
+            }
         }
         Task task = config.task();
         TensorDataset train = subset(Subset.TRAIN, task, config.seed());
@@ -129,7 +149,8 @@ public final class ExperimentRunner {
 
     private void writeProvenance(Path runDir, Task task) throws IOException {
         Map<String, Object> p = new java.util.LinkedHashMap<>(data.provenance(task));
-        p.put("limits", Map.of("maxTrainPerClass", maxTrainPerClass, "maxEvalPerClass", maxEvalPerClass));
+        p.put("limits", Map.of("maxTrainPerClass", maxTrainPerClass, "maxEvalPerClass", maxEvalPerClass,
+                "reducedClass", reducedClass, "reducedFraction", reducedFraction));
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(runDir.resolve(DATA_FILE).toFile(), p);
     }
 }

@@ -24,6 +24,33 @@ public record RunEvaluation(String run, String task, String testSet, int n, List
                             List<ClassFigures> perClass, OperatingPointFigures operatingPoint,
                             CalibrationFigures calibration, int[][] confusion) {
 
+    /** The headline metrics and the per-class sensitivity and specificity as a table (metric, estimate, CI). */
+    public tech.tablesaw.api.Table headlineTable() {
+        var metric = tech.tablesaw.api.StringColumn.create("metric");
+        var est = tech.tablesaw.api.DoubleColumn.create("estimate");
+        var lo = tech.tablesaw.api.DoubleColumn.create("lower 95%");
+        var hi = tech.tablesaw.api.DoubleColumn.create("upper 95%");
+        java.util.function.BiConsumer<String, BootstrapInterval> add = (name, b) -> {
+            metric.append(name);
+            est.append(b.estimate());
+            lo.append(b.lower());
+            hi.append(b.upper());
+        };
+        headline.forEach(add);
+        for (ClassFigures c : perClass) {
+            add.accept(c.className() + " sensitivity", c.sensitivity());
+            add.accept(c.className() + " specificity", c.specificity());
+        }
+        if (operatingPoint != null) {
+            add.accept(String.format("sensitivity at threshold %.3f", operatingPoint.threshold()),
+                    operatingPoint.testSensitivity());
+            add.accept(String.format("specificity at threshold %.3f", operatingPoint.threshold()),
+                    operatingPoint.testSpecificity());
+        }
+        return tech.tablesaw.api.Table.create(run + " on the " + testSet + " test set (n=" + n + ")", metric, est, lo,
+                hi);
+    }
+
     /** Per-class figures. */
     public record ClassFigures(String className, long support, BootstrapInterval sensitivity,
                                BootstrapInterval specificity, double precision, double f1, double npv) {

@@ -59,6 +59,21 @@ public record RunRecord(RunFolder folder, TrainConfig config, Manifest manifest,
         return List.copyOf(out);
     }
 
+    /** The newest finished run (with predictions) whose run name is {@code runName}, if any. */
+    public static Optional<RunRecord> latest(Path runsRoot, String runName) throws IOException {
+        if (!Files.isDirectory(runsRoot)) {
+            return Optional.empty();
+        }
+        List<RunRecord> all = list(runsRoot);
+        for (int i = all.size() - 1; i >= 0; i--) {
+            RunRecord r = all.get(i);
+            if (r.config().runName().equals(runName) && r.predictions().isPresent()) {
+                return Optional.of(r);
+            }
+        }
+        return Optional.empty();
+    }
+
     /** The saved best model. */
     public MultiLayerNetwork loadModel() throws CheckpointException {
         return Checkpoints.loadNetwork(folder.dir().resolve(Checkpoints.MODEL_FILE), false);
