@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "mri-workbench", mixinStandardHelpOptions = true, version = "MRI Workbench 0.1.0",
         description = "Brain-tumour MRI research and teaching workbench. Research and teaching only, not for diagnosis.",
-        subcommands = {DataCommand.class, StartCommand.class, BenchCommand.class})
+        subcommands = {DataCommand.class, StartCommand.class, BenchCommand.class, KernelCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
