@@ -1,6 +1,8 @@
 package org.mriworkbench.kernel;
 
+import org.dflib.jjava.jupyter.channels.ShellReplyEnvironment;
 import org.dflib.jjava.jupyter.kernel.BaseKernel;
+import org.dflib.jjava.jupyter.kernel.HelpLink;
 import org.dflib.jjava.jupyter.kernel.JupyterIO;
 import org.dflib.jjava.jupyter.kernel.LanguageInfo;
 import org.dflib.jjava.jupyter.kernel.ReplacementOptions;
@@ -10,6 +12,9 @@ import org.dflib.jjava.jupyter.kernel.display.Renderer;
 import org.dflib.jjava.jupyter.kernel.magic.MagicsRegistry;
 import org.dflib.jjava.jupyter.kernel.util.StringStyler;
 import org.dflib.jjava.jupyter.kernel.util.TextColor;
+import org.dflib.jjava.jupyter.messages.Message;
+import org.dflib.jjava.jupyter.messages.reply.KernelInfoReply;
+import org.dflib.jjava.jupyter.messages.request.KernelInfoRequest;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -28,6 +33,8 @@ public final class WorkbenchKernel extends BaseKernel {
 
     /** The kernel's version as Jupyter shows it. */
     public static final String VERSION = "0.1.0";
+    /** The Jupyter messaging protocol version JJava 1.0-a6 implements. */
+    static final String PROTOCOL_VERSION = "5.3";
 
     private final CellEvaluator evaluator;
 
@@ -67,6 +74,26 @@ public final class WorkbenchKernel extends BaseKernel {
     public void onShutdown(boolean isRestarting) {
         Notebook.bind(null);
         evaluator.close(2, TimeUnit.SECONDS);
+    }
+
+    /**
+     * Answers {@code kernel_info_request} with a {@code status} field, which the protocol requires (since 5.1) and
+     * JJava 1.0-a6's reply lacks; Jupyter's own conformance suite rejects the reply without it.
+     */
+    @Override
+    protected void handleKernelInfoRequest(ShellReplyEnvironment env, Message<KernelInfoRequest> request) {
+        env.setBusyDeferIdle();
+        env.reply(new KernelInfoOkReply(getLanguageInfo(), getBanner(), getHelpLinks()));
+    }
+
+    /** JJava's kernel-info reply plus {@code "status": "ok"} (Gson writes inherited fields and this one). */
+    static final class KernelInfoOkReply extends KernelInfoReply {
+        @SuppressWarnings("unused") // read by Gson
+        private final String status = "ok";
+
+        KernelInfoOkReply(LanguageInfo info, String banner, List<HelpLink> links) {
+            super(PROTOCOL_VERSION, "MRI Workbench", VERSION, info, banner, links);
+        }
     }
 
     @Override
