@@ -7,7 +7,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.io.File;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,8 +74,9 @@ final class KernelCommand implements Callable<Integer> {
             Path dir = spec.installInto(kernels);
             System.out.println("Installed kernel \"" + spec.displayName() + "\" (" + spec.name() + ") in " + dir);
             if (where != null && where.prefix != null) {
-                System.out.println("Jupyter finds it when " + where.prefix.resolve("share/jupyter").toAbsolutePath()
-                        + " is on JUPYTER_PATH" + File.pathSeparator + " or the prefix is Jupyter's own (sys.prefix).");
+                System.out.println("Jupyter finds it when JUPYTER_PATH includes "
+                        + where.prefix.resolve("share/jupyter").toAbsolutePath() + ", or when " + where.prefix
+                        + " is the prefix Jupyter itself is installed in (e.g. its virtual environment).");
             }
             return 0;
         }

@@ -21,8 +21,7 @@ final class Tracebacks {
     static final int MAX_FRAMES = 30;
 
     private static final List<String> HIDDEN_PREFIXES = List.of(
-            "org.mriworkbench.kernel.", "jdk.jshell.", "jdk.internal.reflect.", "java.lang.reflect.Method",
-            "java.lang.Thread");
+            "org.mriworkbench.kernel.", "jdk.jshell.", "jdk.internal.reflect.", "java.lang.reflect.Method");
 
     /** Where a snippet came from: its cell's execution count and the cell line it starts on. */
     record Origin(int cell, int firstLine) {
@@ -65,7 +64,8 @@ final class Tracebacks {
 
     private static boolean hidden(StackTraceElement f) {
         String c = f.getClassName();
-        return HIDDEN_PREFIXES.stream().anyMatch(c::startsWith);
+        return HIDDEN_PREFIXES.stream().anyMatch(c::startsWith)
+                || (c.equals("java.lang.Thread") && f.getMethodName().equals("run")); // the cell thread's own start
     }
 
     private String describe(StackTraceElement f) {

@@ -104,12 +104,6 @@ public final class WorkbenchKernel extends BaseKernel {
     }
 
     @Override
-    public DisplayData eval(String code) {
-        Object value = evalRaw(code);
-        return value == null ? null : getRenderer().render(value);
-    }
-
-    @Override
     public DisplayData inspect(String code, int at, boolean extraDetail) {
         String doc = evaluator.documentation(code, at);
         return doc.isEmpty() ? null : new DisplayData(doc);
