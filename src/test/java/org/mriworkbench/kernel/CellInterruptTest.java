@@ -32,7 +32,17 @@ class CellInterruptTest {
 
     /** Runs {@code cell}, stops it after {@code afterMs}, and returns what the cell threw and how long stopping took. */
     private static Throwable stopAfter(String cell, long afterMs) throws Exception {
+        return stopWhen(cell, () -> true, afterMs);
+    }
+
+    /** Runs {@code cell}, waits until {@code ready} holds, then {@code afterMs} more, and stops it. */
+    private static Throwable stopWhen(String cell, java.util.function.BooleanSupplier ready, long afterMs)
+            throws Exception {
         CompletableFuture<Object> run = CompletableFuture.supplyAsync(() -> eval.eval(cell, 1));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        while (!ready.getAsBoolean() && !run.isDone() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
         Thread.sleep(afterMs);
         assertTrue(!run.isDone(), "the cell ended before it was stopped");
         long t0 = System.nanoTime();
@@ -65,6 +75,22 @@ class CellInterruptTest {
         assertInstanceOf(CellInterruptedException.class, stopAfter(cell, 500));
         assertEquals(false, eval.eval("after", 1).value());
         assertTrue((Integer) eval.eval("epochs", 1).value() > 0);
+    }
+
+    @Test
+    @Timeout(value = 180, unit = TimeUnit.SECONDS)
+    void aTrainingLoopIsStoppedAndTheNetworkStaysUsable() throws Exception {
+        // The first ND4J use starts JVM-lifetime threads; with JDK's LocalExecutionControl this cell never ends.
+        eval.eval("var net = org.mriworkbench.model.CnnPresets.classic(16, 2, 7).build();\n"
+                + "var x = org.nd4j.linalg.factory.Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, 4, 1, 16, 16);\n"
+                + "var y = org.nd4j.linalg.factory.Nd4j.createFromArray(new float[][] {{1, 0}, {0, 1}, {1, 0}, {0, 1}});\n"
+                + "int steps = 0;", 1);
+        System.clearProperty("mri.test.fitted");
+        assertInstanceOf(CellInterruptedException.class, stopWhen(
+                "while (true) { net.fit(x, y); steps++; System.setProperty(\"mri.test.fitted\", \"\" + steps); }",
+                () -> System.getProperty("mri.test.fitted") != null, 500));
+        assertTrue((Integer) eval.eval("steps", 2).value() > 0);
+        assertEquals(4, eval.eval("net.output(x).rows()", 3).value(), "the network still predicts after a stop mid-fit");
     }
 
     @Test
