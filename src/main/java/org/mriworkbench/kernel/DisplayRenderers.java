@@ -29,13 +29,13 @@ public final class DisplayRenderers {
     }
 
     /** Registers the workbench's renderers; later registrations take precedence over JJava's defaults. */
-    @SuppressWarnings({"rawtypes", "unchecked"})
+    @SuppressWarnings({"rawtypes", "unchecked"}) // Chart is generic; any chart renders the same way
     public static void registerAll(Renderer renderer) {
         renderer.createRegistration(RenderedImage.class).preferring(MIMEType.IMAGE_PNG)
                 .register((img, ctx) -> putImage(ctx.getOutputContainer(), img));
         renderer.createRegistration(Chart.class).preferring(MIMEType.IMAGE_PNG)
-                .register((chart, ctx) -> putImage(ctx.getOutputContainer(), BitmapEncoder.getBufferedImage((Chart) chart),
-                        chart.getClass().getSimpleName() + " \"" + ((Chart) chart).getTitle() + "\""));
+                .register((chart, ctx) -> putImage(ctx.getOutputContainer(), BitmapEncoder.getBufferedImage(chart),
+                        chart.getClass().getSimpleName() + " \"" + chart.getTitle() + "\""));
         renderer.createRegistration(Table.class).preferring(MIMEType.TEXT_HTML)
                 .register((table, ctx) -> {
                     ctx.getOutputContainer().putHTML(tableHtml(table, TABLE_ROWS));
