@@ -36,7 +36,8 @@ class KernelConformanceTest {
         KernelSpec.forClasspath(name, System.getProperty("java.class.path"), List.of("-Xmx1g"))
                 .installInto(KernelSpec.prefixKernelsDir(dir));
         Path log = dir.resolve("unittest.log");
-        ProcessBuilder pb = new ProcessBuilder(PYTHON, "-B", "-m", "unittest", "-v", "test_kernel") // -B: no __pycache__ in src
+        // -B: no __pycache__ left in src/test/python
+        ProcessBuilder pb = new ProcessBuilder(PYTHON, "-B", "-m", "unittest", "-v", "test_kernel")
                 .directory(Path.of("src/test/python").toAbsolutePath().toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().put("JUPYTER_PATH", dir.resolve("share/jupyter").toString());
