@@ -2,27 +2,50 @@
 # Installs what MRI Workbench needs on Debian/Ubuntu, and says what it does. Safe to run again: it only installs
 # what is missing. Without root (and without sudo) it prints the apt-get command instead of failing.
 #
-#   environment/install-deps.sh           what the workbench needs to run (a JDK 17+)
-#   environment/install-deps.sh --test    plus the test oracle (Debian's python3-sklearn)
+#   environment/install-deps.sh             what the workbench needs to run (a JDK 17+)
+#   environment/install-deps.sh --jupyter   plus Jupyter, to run the notebooks on the workbench's Java kernel
+#   environment/install-deps.sh --test      plus the test oracles: Debian's python3-sklearn, and Jupyter with its
+#                                           kernel conformance suite (--test implies --jupyter)
+#
+# Python packages come from Debian, for Debian's /usr/bin/python3 and /usr/bin/jupyter: a pyenv or conda python3
+# earlier on PATH does not see them, which is why the tests and scripts call /usr/bin/python3 by its full path.
+# pip or conda users: see environment/requirements.txt and environment/environment.yml instead.
 set -euo pipefail
 
 want_test=false
+want_jupyter=false
 for a in "$@"; do
   case "$a" in
-    --test) want_test=true ;;
+    --test) want_test=true; want_jupyter=true ;;
+    --jupyter) want_jupyter=true ;;
     *) echo "unknown option: $a" >&2; exit 2 ;;
   esac
 done
 
+# Debian package to install when the check (run by /usr/bin/python3 or as a command) fails.
 missing=()
+need() { # need PACKAGE CHECK-COMMAND...
+  local pkg="$1"; shift
+  if ! "$@" >/dev/null 2>&1; then
+    missing+=("$pkg")
+  fi
+}
+py() { [ -x /usr/bin/python3 ] && /usr/bin/python3 -c "$1"; }
+
 if ! command -v javac >/dev/null 2>&1 || ! javac -version 2>&1 | awk '{split($2,v,"."); exit !(v[1]>=17)}'; then
   missing+=(openjdk-17-jdk-headless)
 fi
 if $want_test; then
-  # Debian's python3, not a pyenv/conda one earlier on PATH: the oracle tests call /usr/bin/python3.
-  if ! /usr/bin/python3 -c 'import sklearn' >/dev/null 2>&1; then
-    missing+=(python3-sklearn)
-  fi
+  need python3-sklearn py 'import sklearn'
+fi
+if $want_jupyter; then
+  need jupyter-notebook test -x /usr/bin/jupyter-notebook
+  need jupyter-nbconvert test -x /usr/bin/jupyter-nbconvert
+  need jupyter-client py 'import jupyter_client'
+  need python3-nbclient py 'import nbclient'
+fi
+if $want_test; then
+  need python3-jupyter-kernel-test py 'import jupyter_kernel_test'
 fi
 
 if [ ${#missing[@]} -eq 0 ]; then
@@ -37,7 +60,7 @@ elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
   apt_get=(sudo apt-get)
 else
   echo "[deps] not root and no password-less sudo; please run:" >&2
-  echo "       sudo apt-get update && sudo apt-get install -y ${missing[*]}" >&2
+  echo "       sudo apt-get update && sudo apt-get install -y --no-install-recommends ${missing[*]}" >&2
   exit 1
 fi
 export DEBIAN_FRONTEND=noninteractive
