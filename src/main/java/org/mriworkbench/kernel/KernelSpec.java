@@ -62,8 +62,19 @@ public record KernelSpec(String name, String displayName, List<String> argv) {
         List<String> argv = new ArrayList<>();
         argv.add(currentJava());
         argv.addAll(jvmOptions);
-        argv.addAll(List.of("-cp", classpath, KernelMain.class.getName(), CONNECTION_FILE));
+        argv.addAll(List.of("-cp", absolute(classpath), KernelMain.class.getName(), CONNECTION_FILE));
         return new KernelSpec(name, DISPLAY_NAME, argv);
+    }
+
+    /** Jupyter starts kernels in the notebook's folder, so relative classpath entries would point nowhere. */
+    static String absolute(String classpath) {
+        StringBuilder sb = new StringBuilder();
+        for (String e : classpath.split(java.io.File.pathSeparator)) {
+            if (!e.isEmpty()) {
+                sb.append(sb.length() == 0 ? "" : java.io.File.pathSeparator).append(Path.of(e).toAbsolutePath());
+            }
+        }
+        return sb.toString();
     }
 
     /** The {@code java} launcher of the running JVM. */

@@ -24,20 +24,18 @@ import static org.junit.jupiter.api.Assertions.fail;
  */
 class KernelConformanceTest {
 
-    private static final String PYTHON = "/usr/bin/python3";
-
     @TempDir
     Path dir;
 
     @Test
     void jupyterKernelTestSuitePasses() throws Exception {
-        requireHarness();
+        JupyterHarness.require("jupyter_kernel_test");
         String name = "mri-workbench-test";
         KernelSpec.forClasspath(name, System.getProperty("java.class.path"), List.of("-Xmx1g"))
                 .installInto(KernelSpec.prefixKernelsDir(dir));
         Path log = dir.resolve("unittest.log");
         // -B: no __pycache__ left in src/test/python
-        ProcessBuilder pb = new ProcessBuilder(PYTHON, "-B", "-m", "unittest", "-v", "test_kernel")
+        ProcessBuilder pb = new ProcessBuilder(JupyterHarness.PYTHON, "-B", "-m", "unittest", "-v", "test_kernel")
                 .directory(Path.of("src/test/python").toAbsolutePath().toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().put("JUPYTER_PATH", dir.resolve("share/jupyter").toString());
@@ -53,26 +51,5 @@ class KernelConformanceTest {
         assertTrue(out.contains("OK"), out);
         System.out.println("[kernel conformance] " + out.lines().filter(l -> l.startsWith("Ran ") || l.startsWith("OK"))
                 .reduce((a, b) -> a + "; " + b).orElse(""));
-    }
-
-    private static void requireHarness() throws Exception {
-        String why = null;
-        if (!Files.isExecutable(Path.of(PYTHON))) {
-            why = PYTHON + " not found";
-        } else {
-            Process p = new ProcessBuilder(PYTHON, "-c", "import jupyter_client, jupyter_kernel_test")
-                    .redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes());
-            if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                why = "jupyter_client / jupyter_kernel_test not importable: " + out.strip();
-            }
-        }
-        if (why == null) {
-            return;
-        }
-        if (Boolean.getBoolean("mri.requireJupyter")) {
-            fail("mri.requireJupyter=true but the Jupyter harness is unavailable: " + why);
-        }
-        Assumptions.abort("Jupyter harness unavailable (environment/install-deps.sh --jupyter): " + why);
     }
 }
