@@ -106,11 +106,13 @@ public final class ExperimentRunner {
 
     /** One subset of the prepared data for a task, within this runner's limits. */
     public TensorDataset subset(Subset s, Task task, long seed) {
-        TensorDataset d = data.dataset(s, task);
+        // Cap first, then reduce: reducing first and capping after would undo the imbalance being taught.
+        TensorDataset d = Profile.limit(data.dataset(s, task), s == Subset.TRAIN ? maxTrainPerClass : maxEvalPerClass,
+                seed);
         if (s == Subset.TRAIN && reducedClass >= 0 && reducedFraction < 1.0) {
             d = d.subset(new ClassSubsampler(reducedClass, reducedFraction, seed).keptIndices(d.labels()));
         }
-        return Profile.limit(d, s == Subset.TRAIN ? maxTrainPerClass : maxEvalPerClass, seed);
+        return d;
     }
 
     /** Continues an interrupted run from its last checkpoint, on the same prepared data. */
