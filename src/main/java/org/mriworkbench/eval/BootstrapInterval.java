@@ -18,4 +18,9 @@ public record BootstrapInterval(double estimate, double lower, double upper, dou
     public int validResamples() {
         return resamples - nanCount;
     }
+
+    /** "estimate [lower, upper]" with three decimals, as tables show it. */
+    public String format() {
+        return String.format(java.util.Locale.ROOT, "%.3f [%.3f, %.3f]", estimate, lower, upper);
+    }
 }

@@ -15,6 +15,7 @@ import java.util.function.Consumer;
 public final class Notebook {
 
     private static volatile Consumer<Object> sink;
+    private static volatile java.util.function.BiConsumer<String, Object> updater;
 
     private Notebook() {
     }
@@ -31,6 +32,35 @@ public final class Notebook {
             throw new IllegalStateException("display(...) needs a notebook: no MRI Workbench kernel runs in this JVM");
         }
         s.accept(value);
+    }
+
+    /**
+     * Shows {@code value} under a display id, so that {@link #updateDisplay(String, Object)} can replace it in place
+     * later: how a training cell keeps one live chart instead of printing a new one every epoch.
+     *
+     * @return the display id
+     */
+    public static String display(Object value, String displayId) {
+        display(new Identified(displayId, value));
+        return displayId;
+    }
+
+    /** Replaces what was shown under {@code displayId} with {@code value}. */
+    public static void updateDisplay(String displayId, Object value) {
+        java.util.function.BiConsumer<String, Object> u = updater;
+        if (u == null) {
+            throw new IllegalStateException("updateDisplay(...) needs a notebook: no MRI Workbench kernel runs in this JVM");
+        }
+        u.accept(displayId, value);
+    }
+
+    /** A value to show under a display id; the kernel unwraps it. */
+    public record Identified(String displayId, Object value) {
+    }
+
+    /** Makes {@code displayUpdater} receive {@link #updateDisplay} calls; {@code null} unbinds it. */
+    static void bindUpdates(java.util.function.BiConsumer<String, Object> displayUpdater) {
+        updater = displayUpdater;
     }
 
     /** Marks {@code markup} as HTML: shown rendered when displayed or when it is the cell's last value. */

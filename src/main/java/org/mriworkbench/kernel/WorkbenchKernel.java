@@ -66,13 +66,27 @@ public final class WorkbenchKernel extends BaseKernel {
     /** Binds {@code display(...)} to this kernel's output, so cells can show results while they run. */
     @Override
     public void onStartup() {
-        Notebook.bind(value -> display(getRenderer().render(value)));
+        Notebook.bind(value -> {
+            if (value instanceof Notebook.Identified id) {
+                DisplayData data = getRenderer().render(id.value());
+                data.setDisplayId(id.displayId());
+                display(data);
+            } else {
+                display(getRenderer().render(value));
+            }
+        });
+        Notebook.bindUpdates((displayId, value) -> {
+            DisplayData data = getRenderer().render(value);
+            data.setDisplayId(displayId);
+            getIO().display.updateDisplay(displayId, data);
+        });
     }
 
     /** Stops a running cell and closes JShell; the process then exits ({@link KernelMain}). */
     @Override
     public void onShutdown(boolean isRestarting) {
         Notebook.bind(null);
+        Notebook.bindUpdates(null);
         evaluator.close(2, TimeUnit.SECONDS);
     }
 
