@@ -10,8 +10,8 @@ import picocli.CommandLine.Command;
 @Command(name = "mri-workbench", mixinStandardHelpOptions = true, version = "MRI Workbench 0.1.0",
         description = "Brain-tumour MRI research and teaching workbench. Research and teaching only, not for diagnosis.",
         subcommands = {DataCommand.class, StartCommand.class, TrainCommand.Train.class, TrainCommand.Resume.class,
-                EvaluateCommand.Evaluate.class, EvaluateCommand.Compare.class, BenchCommand.class,
-                KernelCommand.class})
+                EvaluateCommand.Evaluate.class, EvaluateCommand.Compare.class, ExplainCommand.class,
+                BenchCommand.class, KernelCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

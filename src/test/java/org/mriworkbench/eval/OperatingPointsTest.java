@@ -25,6 +25,56 @@ class OperatingPointsTest {
     }
 
     @Test
+    void sensitivityTargetIsMetExactlyAndTiesMoveTogether() {
+        // 100 positives: 97 at distinct high scores, the 98th tied at 0.5 with two negatives, two more at 0.2.
+        // Sensitivity 0.98 needs 98 caught, so the threshold is 0.5 (exactly 0.98, ">=" is inclusive) and both
+        // tied negatives become false positives; 0.51 would give only 0.97.
+        int[] y = new int[110];
+        double[] s = new double[110];
+        for (int i = 0; i < 97; i++) {
+            y[i] = 1;
+            s[i] = 0.6 + 0.004 * i;
+        }
+        y[97] = 1;
+        s[97] = 0.5;
+        y[98] = 1;
+        y[99] = 1;
+        s[98] = 0.2;
+        s[99] = 0.2;
+        s[100] = 0.5;
+        s[101] = 0.5;
+        for (int i = 102; i < 110; i++) {
+            s[i] = 0.1;
+        }
+        ThresholdChoice c = OperatingPoints.thresholdForSensitivity(y, s, 0.98);
+        assertEquals(0.5, c.threshold());
+        assertEquals(new OperatingPoint(0.5, 0.98, 0.8, 98 / 100.0, 8 / 10.0, 98, 2, 8, 2), c.validation());
+
+        // 50 positives, the last two tied with a negative at 0.4: 48/50 = 0.96 < 0.98, so the whole tie group
+        // (both positives and the negative) must be taken in; no threshold gives exactly 49/50.
+        int[] y2 = new int[60];
+        double[] s2 = new double[60];
+        for (int i = 0; i < 48; i++) {
+            y2[i] = 1;
+            s2[i] = 0.5 + 0.01 * i;
+        }
+        y2[48] = 1;
+        y2[49] = 1;
+        s2[48] = 0.4;
+        s2[49] = 0.4;
+        s2[50] = 0.4;
+        for (int i = 51; i < 60; i++) {
+            s2[i] = 0.03 * (i - 50);
+        }
+        ThresholdChoice c2 = OperatingPoints.thresholdForSensitivity(y2, s2, 0.98);
+        assertEquals(0.4, c2.threshold());
+        assertEquals(1.0, c2.validation().sensitivity());
+        assertEquals(50, c2.validation().tp());
+        assertEquals(1, c2.validation().fp());
+        assertEquals(9, c2.validation().tn());
+    }
+
+    @Test
     void evaluatesAtAnArbitraryThreshold() {
         assertEquals(new OperatingPoint(0.5, 0.75, 0.75, 0.75, 0.75, 3, 1, 3, 1), OperatingPoints.at(Y, S, 0.5));
     }
