@@ -26,6 +26,7 @@ final class CnnNetworks {
     }
 
     static MultiLayerConfiguration configuration(CnnSpec spec, IUpdater updater, double l2) {
+        OneDnnLayers.enable(); // before any layer of this configuration is instantiated
         NeuralNetConfiguration.Builder base = new NeuralNetConfiguration.Builder()
                 .seed(spec.seed())
                 .dataType(DataType.FLOAT)

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
+import org.mriworkbench.model.OneDnnLayers;
 
 /**
  * Reads and writes the files of a run folder that the trainer owns. A checkpoint is two files: the network with its
@@ -81,6 +82,7 @@ public final class Checkpoints {
         if (!Files.isRegularFile(file)) {
             throw new CheckpointException(file, "missing model file", null);
         }
+        OneDnnLayers.enable(); // restored layers pick their helpers as they are created
         try (InputStream in = Files.newInputStream(file)) {
             return ModelSerializer.restoreMultiLayerNetwork(in, withUpdater);
         } catch (IOException | RuntimeException e) {

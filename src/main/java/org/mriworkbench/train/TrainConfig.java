@@ -45,9 +45,12 @@ public record TrainConfig(String runName, Task task, String preset, CnnSpec mode
     public static final String CUSTOM = "custom";
 
     /**
-     * Default threads: one per core of the 2-core reference machine. {@code TrainingBenchmark} (classic, 128x128)
-     * measured 2 threads ahead of 1 at batch 16-32 (8.4 vs 3.8 images/s at batch 32, load 5 from other jobs). On an
-     * oversubscribed machine 1 thread can be faster, especially for tiny networks, because OpenMP threads spin.
+     * Default threads: one per core of the 2-core reference machine. With oneDNN layers and
+     * {@code OMP_WAIT_POLICY=passive} (set by the launchers and surefire), {@code TrainingBenchmark} (classic,
+     * 128x128, batch 32) measured 1 and 2 threads level while other jobs held both cores (24.8 vs 24.2 images/s,
+     * 27.0 images per CPU-second each, load 4.3); 2 is kept so that a run on an idle machine can use the second core.
+     * Without passive waiting the spinning OpenMP threads made 2 threads cost twice the CPU of 1 (14.1 vs 27.3
+     * images per CPU-second, load 4.5), so a launcher that does not set it should use 1 thread on a busy machine.
      */
     public static final int DEFAULT_THREADS = 2;
 
