@@ -5,7 +5,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mriworkbench.data.PhantomConfig;
 import org.mriworkbench.data.PhantomGenerator;
+import org.mriworkbench.data.Task;
 import org.mriworkbench.experiment.RunRegistry;
+import org.mriworkbench.train.LrSchedule;
+import org.mriworkbench.train.TrainConfig;
 import tech.tablesaw.api.Table;
 
 import java.io.ByteArrayOutputStream;
@@ -28,6 +31,8 @@ class RunsPredictCliTest {
     static Path data;
     static Path runs;
     static Path runA;
+    static Path runB;
+    static TrainConfig configB;
     static String[] dataArgs;
 
     @BeforeAll
@@ -40,8 +45,16 @@ class RunsPredictCliTest {
         String[] common = concat(dataArgs, new String[] {"--size", "32", "--preset", "seed-baseline", "--epochs", "1",
                 "--batch", "16", "--threads", "1", "--runs", runs.toString()});
         run(0, concat(new String[] {"train", "--name", "a", "--seed", "1"}, common));
-        run(0, concat(new String[] {"train", "--name", "b", "--seed", "2", "--imbalance", "class-weights"}, common));
+        // Run b comes from a config file; its conflicting flags (seed, epochs, name) must be ignored.
+        configB = TrainConfig.builder().setTask(Task.BINARY).setPreset("seed-baseline").setInputSize(32).setSeed(2)
+                .setEpochs(1).optBatchSize(16).optImbalance("class-weights").optThreads(1).optRunName("b")
+                .optLrSchedule(new LrSchedule.Step(1, 0.5)).build();
+        Path file = dir.resolve("b.json");
+        configB.write(file);
+        run(0, concat(new String[] {"train", "--config", file.toString(), "--name", "ignored", "--seed", "99",
+                "--epochs", "3", "--size", "48"}, concat(dataArgs, new String[] {"--runs", runs.toString()})));
         runA = runNamed("a");
+        runB = runNamed("b");
         Path broken = Files.createDirectories(runs.resolve("29990101-000000-broken"));
         Files.writeString(broken.resolve("config.json"), "{ not json");
         Files.writeString(broken.resolve("manifest.json"), "{}");
@@ -71,6 +84,12 @@ class RunsPredictCliTest {
             assertFalse(Double.isNaN(t.doubleColumn("best val loss").get(i)));
             assertTrue(t.doubleColumn("wall s").get(i) > 0);
         }
+    }
+
+    @Test
+    void trainWithConfigTrainsExactlyThatConfig() throws Exception {
+        assertEquals(configB, TrainConfig.read(runB.resolve("config.json")));
+        assertEquals(configB.toJson(), TrainConfig.read(runB.resolve("config.json")).toJson());
     }
 
     @Test
