@@ -6,6 +6,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mriworkbench.data.PhantomConfig;
 import org.mriworkbench.data.PhantomGenerator;
 import org.mriworkbench.data.Task;
+import org.mriworkbench.experiment.ImagePredictor;
+import org.mriworkbench.experiment.Predictions;
 import org.mriworkbench.experiment.RunRegistry;
 import org.mriworkbench.train.LrSchedule;
 import org.mriworkbench.train.TrainConfig;
@@ -105,6 +107,85 @@ class RunsPredictCliTest {
     void runsOnAMissingFolderSaysSo() {
         String out = run(0, "runs", "--runs", dir.resolve("nowhere").toString());
         assertTrue(out.contains("no runs"), out);
+    }
+
+    @Test
+    void predictClassifiesAFolderAndSkipsTheCorruptFile() throws Exception {
+        Path images = Files.createDirectories(dir.resolve("to-predict"));
+        List<Path> sources;
+        try (Stream<Path> s = Files.walk(data.resolve("Testing"))) {
+            sources = s.filter(p -> p.toString().endsWith(".jpg")).sorted().limit(3).toList();
+        }
+        for (Path src : sources) {
+            Files.copy(src, images.resolve(src.getParent().getFileName() + "-" + src.getFileName()));
+        }
+        Files.write(images.resolve("broken.jpg"), new byte[] {(byte) 0xFF, (byte) 0xD8, 1, 2, 3});
+        Files.writeString(images.resolve("notes.txt"), "not an image, not tried");
+        Path csv = dir.resolve("pred.csv");
+        String[] err = new String[1];
+        String out = runCapturingErr(0, err, "predict", runA.toString(), images.toString(), "--csv", csv.toString());
+        assertTrue(out.contains("3 classified, 1 skipped"), out);
+        assertTrue(err[0].contains("broken.jpg"), err[0]);
+        assertFalse(out.contains("notes.txt"), out);
+        assertTrue(out.contains("P(tumour)="), out);
+        List<String> lines = Files.readAllLines(csv);
+        assertEquals("path,predicted,p_NO_TUMOR,p_TUMOR,p_tumour", lines.get(0));
+        assertEquals(4, lines.size());
+        for (String line : lines.subList(1, 4)) {
+            String[] f = line.split(",");
+            double p0 = Double.parseDouble(f[2]);
+            double p1 = Double.parseDouble(f[3]);
+            assertEquals(1.0, p0 + p1, 1e-5, line);
+            assertEquals(p1, Double.parseDouble(f[4]), 1e-6, line);
+            assertEquals(p1 > p0 ? "TUMOR" : "NO_TUMOR", f[1], line);
+        }
+    }
+
+    @Test
+    void predictAgreesWithTheRunsOwnTestPredictions() throws Exception {
+        Predictions recorded = Predictions.read(runA.resolve("predictions.csv"));
+        Path image = Path.of(recorded.ids().get(0));
+        if (!image.isAbsolute()) {
+            image = data.resolve(image);
+        }
+        ImagePredictor.Result r = ImagePredictor.forRun(runA).predict(List.of(image));
+        assertEquals(1, r.predictions().size(), r.skipped().toString());
+        double[] expected = recorded.probabilities()[0];
+        double[] got = r.predictions().get(0).probabilities();
+        for (int c = 0; c < expected.length; c++) {
+            assertEquals(expected[c], got[c], 1e-5, "class " + c);
+        }
+        // A bare model file with the same size and task gives the same answer (the run used standard preprocessing).
+        String out = run(0, "predict", runA.resolve("model.zip").toString(), image.toString(), "--size", "32",
+                "--task", "binary");
+        assertTrue(out.contains(String.format(java.util.Locale.ROOT, "p_TUMOR=%.4f", got[1])), out);
+    }
+
+    @Test
+    void predictErrorsNameTheProblem() throws Exception {
+        Path missing = dir.resolve("no-model.zip");
+        String[] err = new String[1];
+        runCapturingErr(2, err, "predict", missing.toString(), data.toString(), "--size", "32", "--task", "binary");
+        assertTrue(err[0].contains(missing.toString()) && err[0].contains("missing model file"), err[0]);
+        runCapturingErr(2, err, "predict", runA.resolve("model.zip").toString(), data.toString());
+        assertTrue(err[0].contains("--size and --task"), err[0]);
+        Path emptyRun = Files.createDirectories(dir.resolve("run-without-model"));
+        Files.copy(runA.resolve("config.json"), emptyRun.resolve("config.json"));
+        Files.copy(runA.resolve("data.json"), emptyRun.resolve("data.json"));
+        runCapturingErr(2, err, "predict", emptyRun.toString(), data.toString());
+        assertTrue(err[0].contains(emptyRun.resolve("model.zip").toString()), err[0]);
+    }
+
+    static String runCapturingErr(int expected, String[] err, String... args) {
+        PrintStream old = System.err;
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(buf, true, StandardCharsets.UTF_8));
+        try {
+            return run(expected, args);
+        } finally {
+            System.setErr(old);
+            err[0] = buf.toString(StandardCharsets.UTF_8);
+        }
     }
 
     static String run(int expected, String... args) {
