@@ -108,8 +108,28 @@ final class TrainCommand {
         @Option(names = "--runs", description = "runs folder (default: ${DEFAULT-VALUE})")
         Path runs = Path.of("runs");
 
+        @Option(names = "--config", paramLabel = "FILE",
+                description = "train exactly this TrainConfig JSON (e.g. a run's config.json). The training flags "
+                        + "(task, preset, epochs, batch, optimiser, lr, weight decay, schedule, patience, imbalance, "
+                        + "augmentation, seed, threads, name) are then ignored, and --size is taken from the config; "
+                        + "data, split, denoise, cache and --runs still apply.")
+        Path config;
+
         @Override
         public Integer call() throws Exception {
+            TrainConfig cfg = config != null ? TrainConfig.read(config) : fromFlags();
+            if (config != null) {
+                System.err.println("config: " + config + " (training flags ignored; input size "
+                        + cfg.inputSize() + ")");
+                pipeline.size = cfg.inputSize();
+            }
+            PreparedData data = pipeline.prepare();
+            System.out.println(data.split().countsTable().print());
+            report(runner(data, runs, new AtomicBoolean()).train(cfg));
+            return 0;
+        }
+
+        private TrainConfig fromFlags() {
             Task t = Task.parse(task);
             CnnPresets.byName(preset, pipeline.size, t.numClasses(), seed); // fail fast on a bad name
             TrainConfig cfg = TrainConfig.builder().setTask(t).setPreset(preset).setInputSize(pipeline.size)
@@ -120,10 +140,7 @@ final class TrainCommand {
                     .optImbalance(imbalance).optAugmentation(!noAugment, 1.0).optThreads(threads)
                     .optRunName(name != null ? name : preset + "-" + t.name().toLowerCase().replace('_', '-'))
                     .build();
-            PreparedData data = pipeline.prepare();
-            System.out.println(data.split().countsTable().print());
-            report(runner(data, runs, new AtomicBoolean()).train(cfg));
-            return 0;
+            return cfg;
         }
     }
 
