@@ -87,7 +87,7 @@ public final class PipelineBenchmark {
         long t0 = System.nanoTime();
         long c0 = processCpuNanos();
         DatasetIndex index = DatasetScanner.create().scan(dataRoot);
-        phases.add(print(out, "scan (cold)", index.size(), t0, c0));
+        phases.add(print(out, "scan (cold)", index.size(), t0, c0, 0));
 
         TensorCache cache = TensorCache.create();
         try {
@@ -98,7 +98,7 @@ public final class PipelineBenchmark {
         t0 = System.nanoTime();
         c0 = processCpuNanos();
         PreprocessedSet cold = cache.load(index, pre, cacheDir, ProgressListener.NONE);
-        phases.add(print(out, "preprocess (cold)", cold.n(), t0, c0));
+        phases.add(print(out, "preprocess (cold)", cold.n(), t0, c0, peak(phases)));
         expect(cold, TensorCache.Status.MISS);
         cold = null; // let the first copy go before the cached load allocates its own
         System.gc();
@@ -106,7 +106,7 @@ public final class PipelineBenchmark {
         t0 = System.nanoTime();
         c0 = processCpuNanos();
         PreprocessedSet hit = cache.load(index, pre, cacheDir, ProgressListener.NONE);
-        phases.add(print(out, "load (cached)", hit.n(), t0, c0));
+        phases.add(print(out, "load (cached)", hit.n(), t0, c0, peak(phases)));
         expect(hit, TensorCache.Status.HIT);
         out.println("peak RSS is process-wide and never decreases: each phase's figure includes the phases before it "
                 + "(and the JVM's heap, which does not shrink after GC); a cached load maps the file, so its pages "
@@ -115,16 +115,23 @@ public final class PipelineBenchmark {
         return new Result(dataRoot, size, cores, pre.describe(), List.copyOf(phases));
     }
 
+    private static long peak(List<Phase> phases) {
+        return phases.stream().mapToLong(Phase::peakRssBytes).max().orElse(0);
+    }
+
     private static void expect(PreprocessedSet set, TensorCache.Status status) {
         if (set.status() != status) {
             throw new IllegalStateException("expected cache " + status + " but got " + set.status());
         }
     }
 
-    private static Phase print(PrintStream out, String name, int images, long t0, long c0) {
+    private static Phase print(PrintStream out, String name, int images, long t0, long c0, long peakSoFar) {
         double s = (System.nanoTime() - t0) / 1e9;
         double cpu = (processCpuNanos() - c0) / 1e9;
-        Phase p = new Phase(name, images, s, cpu, procStatusBytes("VmHWM:"), procStatusBytes("VmRSS:"));
+        // Linux keeps RSS counters per thread and folds them in lazily, so two readings of VmHWM can go down by a
+        // few pages; the peak reported is the highest reading so far, which is what "peak" means.
+        long hwm = procStatusBytes("VmHWM:");
+        Phase p = new Phase(name, images, s, cpu, hwm < 0 ? hwm : Math.max(hwm, peakSoFar), procStatusBytes("VmRSS:"));
         out.printf(Locale.ROOT, "%-18s %7d %8.3f %9.0f %8.2f %11.0f %13s %12s%n", name, images, s,
                 p.imagesPerSecond(), cpu, p.imagesPerCpuSecond(), mib(p.peakRssBytes()), mib(p.rssBytes()));
         return p;
