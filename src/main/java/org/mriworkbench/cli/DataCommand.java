@@ -27,7 +27,7 @@ import java.util.concurrent.Callable;
 
 /** {@code data ...}: index, audit, split, preview, phantoms and import. */
 @Command(name = "data", description = "Index, audit, split and preview a data set; generate phantoms; import a zip.",
-        subcommands = {DataCommand.Index.class, DataCommand.Audit.class, DataCommand.Split.class,
+        subcommands = {DataCommand.Where.class, DataCommand.Index.class, DataCommand.Audit.class, DataCommand.Split.class,
                 DataCommand.Preview.class, DataCommand.Phantoms.class, DataCommand.Import.class},
         mixinStandardHelpOptions = true)
 final class DataCommand implements Runnable {
@@ -60,6 +60,19 @@ final class DataCommand implements Runnable {
 
         AuditConfig config() {
             return new AuditConfig(maxHashDistance, minCorrelation);
+        }
+    }
+
+    @Command(name = "where", description = "Print the data folder the workbench would use (generating phantoms if "
+            + "nothing else is found).", mixinStandardHelpOptions = true)
+    static final class Where implements Callable<Integer> {
+        @Mixin
+        DataOptions data;
+
+        @Override
+        public Integer call() throws IOException {
+            System.out.println(data.resolve().path());
+            return 0;
         }
     }
 

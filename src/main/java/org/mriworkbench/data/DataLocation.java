@@ -100,6 +100,25 @@ public record DataLocation(Path path, Kind kind, String reason) {
         return new DataLocation(phantomDir, Kind.PHANTOM, how + note(skipped));
     }
 
+    /**
+     * Where a notebook reads its data: the folder in {@value #ENV_VAR} when set, else phantoms in
+     * {@code <repo>/data/phantoms} (generated on first use). Notebooks default to phantoms so that a notebook run
+     * never silently switches to a different data set; {@code environment/start} sets {@value #ENV_VAR} to the
+     * real data when it finds it.
+     */
+    public static DataLocation forNotebook(Path repoRoot, Map<String, String> environment) throws IOException {
+        String env = environment.get(ENV_VAR);
+        if (env != null && !env.isBlank()) {
+            return explicit(Path.of(env.trim()), "from " + ENV_VAR);
+        }
+        PhantomGenerator phantoms = new PhantomGenerator(PhantomConfig.defaults());
+        Path dir = repoRoot.toAbsolutePath().normalize().resolve(PHANTOM_DATA).normalize();
+        boolean reuse = phantoms.ready(dir);
+        phantoms.writeDataset(dir);
+        return new DataLocation(dir, Kind.PHANTOM, (reuse ? "reused" : "generated") + " phantoms (" + ENV_VAR
+                + " unset; set it to use the real data)");
+    }
+
     private static DataLocation explicit(Path given, String how) {
         Path dir = given.toAbsolutePath().normalize();
         if (!Files.isDirectory(dir)) {
