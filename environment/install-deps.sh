@@ -4,8 +4,9 @@
 #
 #   environment/install-deps.sh             what the workbench needs to run (a JDK 17+)
 #   environment/install-deps.sh --jupyter   plus Jupyter, to run the notebooks on the workbench's Java kernel
-#   environment/install-deps.sh --test      plus the test oracles: Debian's python3-sklearn, and Jupyter with its
-#                                           kernel conformance suite (--test implies --jupyter)
+#   environment/install-deps.sh --test      plus the test oracles: Debian's python3-sklearn, Jupyter with its
+#                                           kernel conformance suite (--test implies --jupyter), and Chromium with
+#                                           its chromedriver, for the browser test of the notebook UI
 #
 # Python packages come from Debian, for Debian's /usr/bin/python3 and /usr/bin/jupyter: a pyenv or conda python3
 # earlier on PATH does not see them, which is why the tests and scripts call /usr/bin/python3 by its full path.
@@ -46,6 +47,8 @@ if $want_jupyter; then
 fi
 if $want_test; then
   need python3-jupyter-kernel-test py 'import jupyter_kernel_test'
+  need chromium test -x /usr/bin/chromium
+  need chromium-driver test -x /usr/bin/chromedriver
 fi
 
 if [ ${#missing[@]} -eq 0 ]; then
