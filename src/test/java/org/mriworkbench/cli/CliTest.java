@@ -29,15 +29,7 @@ class CliTest {
     }
 
     private static String run(int expectedExit, String... args) {
-        PrintStream old = System.out;
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
-        try {
-            assertEquals(expectedExit, Main.run(args), () -> buf.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(old);
-        }
-        return buf.toString(StandardCharsets.UTF_8);
+        return CliRunner.run(expectedExit, args);
     }
 
     @Test

@@ -8,9 +8,7 @@ import org.mriworkbench.data.PhantomGenerator;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -83,18 +81,6 @@ class ExplainCliTest {
 
     /** Runs the CLI and returns stdout and stderr together. */
     private static String run(int expected, String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        PrintStream both = new PrintStream(buf, true, StandardCharsets.UTF_8);
-        System.setOut(both);
-        System.setErr(both);
-        try {
-            assertEquals(expected, Main.run(args), () -> buf.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-        return buf.toString(StandardCharsets.UTF_8);
+        return CliRunner.runCapturingErrors(expected, args);
     }
 }

@@ -189,15 +189,7 @@ class RunsPredictCliTest {
     }
 
     static String run(int expected, String... args) {
-        PrintStream old = System.out;
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
-        try {
-            assertEquals(expected, Main.run(args), () -> buf.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(old);
-        }
-        return buf.toString(StandardCharsets.UTF_8);
+        return CliRunner.run(expected, args);
     }
 
     static String[] concat(String[] a, String[] b) {

@@ -8,9 +8,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mriworkbench.data.PhantomConfig;
 import org.mriworkbench.data.PhantomGenerator;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -97,15 +94,7 @@ class TrainEvaluateCliTest {
     }
 
     private static String run(int expected, String... args) {
-        PrintStream old = System.out;
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
-        try {
-            assertEquals(expected, Main.run(args), () -> buf.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(old);
-        }
-        return buf.toString(StandardCharsets.UTF_8);
+        return CliRunner.run(expected, args);
     }
 
     private static String[] concat(String[] a, String[] b) {
