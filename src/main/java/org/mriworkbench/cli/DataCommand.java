@@ -15,6 +15,7 @@ import org.mriworkbench.data.PhantomConfig;
 import org.mriworkbench.data.PhantomGenerator;
 import org.mriworkbench.data.SplitConfig;
 import picocli.CommandLine.Command;
+import tech.tablesaw.api.Table;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -48,6 +49,16 @@ final class DataCommand implements Runnable {
             }
         }
         return index;
+    }
+
+    /** Writes {@code table} to {@code csv} (creating its folder) and says so; does nothing when {@code csv} is null. */
+    static void writeCsv(Table table, Path csv) throws IOException {
+        if (csv == null) {
+            return;
+        }
+        Files.createDirectories(csv.toAbsolutePath().getParent());
+        table.write().csv(csv.toFile());
+        System.out.println("wrote " + csv);
     }
 
     /** Audit options shared by audit and split. */
@@ -87,14 +98,10 @@ final class DataCommand implements Runnable {
         @Override
         public Integer call() throws IOException {
             DatasetIndex index = scan(data, data.resolve());
-            System.out.println(index.toTable().countBy("split", "label").print());
+            Table table = index.toTable();
+            System.out.println(table.countBy("split", "label").print());
             System.out.println("fingerprint " + index.fingerprint());
-            if (csv != null) {
-                Path parent = csv.toAbsolutePath().getParent();
-                Files.createDirectories(parent);
-                index.toTable().write().csv(csv.toFile());
-                System.out.println("wrote " + csv);
-            }
+            writeCsv(table, csv);
             return 0;
         }
     }
@@ -154,11 +161,7 @@ final class DataCommand implements Runnable {
             System.out.println(split.countsTable().print());
             System.out.println("leakage-free: " + DatasetSplitter.isLeakageFree(split, report));
             System.out.println("split fingerprint " + split.fingerprint());
-            if (csv != null) {
-                Files.createDirectories(csv.toAbsolutePath().getParent());
-                split.toTable().write().csv(csv.toFile());
-                System.out.println("wrote " + csv);
-            }
+            writeCsv(split.toTable(), csv);
             return 0;
         }
     }

@@ -1,7 +1,6 @@
 package org.mriworkbench.data;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -143,9 +142,5 @@ public final class DatasetSplitter {
             }
         }
         return true;
-    }
-
-    static int[] sizes(DataSplit split) {
-        return Arrays.stream(Subset.values()).mapToInt(split::size).toArray();
     }
 }

@@ -7,7 +7,6 @@ import org.mriworkbench.data.DatasetIndex;
 import org.mriworkbench.data.DatasetScanner;
 import org.mriworkbench.data.DatasetSplitter;
 import org.mriworkbench.data.DuplicateAudit;
-import org.mriworkbench.data.Label;
 import org.mriworkbench.data.SplitConfig;
 import org.mriworkbench.data.Subset;
 import org.mriworkbench.data.Task;
@@ -130,10 +129,5 @@ public record PreparedData(DatasetIndex index, AuditReport audit, DataSplit spli
                     + d.get("datasetFingerprint").asText() + ")");
         }
         return data;
-    }
-
-    /** Labels of the index, for callers that want them without the images. */
-    public List<Label> labels() {
-        return index.records().stream().map(r -> r.label()).toList();
     }
 }
