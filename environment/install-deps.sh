@@ -6,7 +6,9 @@
 #   environment/install-deps.sh --jupyter   plus Jupyter, to run the notebooks on the workbench's Java kernel
 #   environment/install-deps.sh --test      plus the test oracles: Debian's python3-sklearn, Jupyter with its
 #                                           kernel conformance suite (--test implies --jupyter), and Chromium with
-#                                           its chromedriver, for the browser test of the notebook UI
+#                                           its chromedriver, for the browser test of the notebook UI, and
+#                                           python3-torch, which the training benchmark and its test compare against
+#   environment/install-deps.sh --bench     python3-torch only, for `environment/workbench bench train`
 #
 # Python packages come from Debian, for Debian's /usr/bin/python3 and /usr/bin/jupyter: a pyenv or conda python3
 # earlier on PATH does not see them, which is why the tests and scripts call /usr/bin/python3 by its full path.
@@ -15,9 +17,11 @@ set -euo pipefail
 
 want_test=false
 want_jupyter=false
+want_torch=false
 for a in "$@"; do
   case "$a" in
-    --test) want_test=true; want_jupyter=true ;;
+    --test) want_test=true; want_jupyter=true; want_torch=true ;;
+    --bench) want_torch=true ;;
     --jupyter) want_jupyter=true ;;
     *) echo "unknown option: $a" >&2; exit 2 ;;
   esac
@@ -38,6 +42,9 @@ if ! command -v javac >/dev/null 2>&1 || ! javac -version 2>&1 | awk '{split($2,
 fi
 if $want_test; then
   need python3-sklearn py 'import sklearn'
+fi
+if $want_torch; then
+  need python3-torch py 'import torch'
 fi
 if $want_jupyter; then
   need jupyter-notebook test -x /usr/bin/jupyter-notebook

@@ -1,14 +1,16 @@
 package org.mriworkbench.cli;
 
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.mriworkbench.train.PyTorchComparison;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.util.concurrent.Callable;
-
-/** {@code bench}: the data pipeline's speed on this machine, for the README's benchmark table. */
-@Command(name = "bench", description = "Benchmark cold scan, cold preprocess and cached load (images/s, peak RSS).",
-        mixinStandardHelpOptions = true)
+/** {@code bench}: the data pipeline's speed on this machine; {@code bench train}: training speed against PyTorch. */
+@Command(name = "bench", description = "Benchmark cold scan, cold preprocess and cached load (images/s, peak RSS);"
+        + " 'bench train' benchmarks training against PyTorch.", mixinStandardHelpOptions = true,
+        subcommands = BenchCommand.Train.class)
 final class BenchCommand implements Callable<Integer> {
 
     @Mixin
@@ -21,5 +23,48 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         org.mriworkbench.preprocess.PipelineBenchmark.run(data.resolve().path(), size, System.out);
         return 0;
+    }
+
+    /** {@code bench train}: DL4J vs PyTorch training throughput, interleaved in one run. */
+    @Command(name = "train", mixinStandardHelpOptions = true,
+            description = "Train a preset for a fixed number of minibatches on preloaded random images in DL4J and,"
+                    + " alternately, the same network in PyTorch (python3-torch); print images/s, their ratio and"
+                    + " peak RSS.")
+    static final class Train implements Callable<Integer> {
+
+        @Option(names = "--preset", description = "CNN preset (default: ${DEFAULT-VALUE})")
+        String preset = "classic";
+
+        @Option(names = "--sizes", split = ",", description = "input sizes (default: 128,64)")
+        List<Integer> sizes = List.of(128, 64);
+
+        @Option(names = "--batch", description = "minibatch size (default: ${DEFAULT-VALUE})")
+        int batch = 32;
+
+        @Option(names = "--threads", description = "native threads in both frameworks (default: ${DEFAULT-VALUE})")
+        int threads = 2;
+
+        @Option(names = "--warmup", description = "untimed minibatches before the first round"
+                + " (default: ${DEFAULT-VALUE})")
+        int warmup = 5;
+
+        @Option(names = "--iterations", description = "timed minibatches per round (default: ${DEFAULT-VALUE})")
+        int iterations = 30;
+
+        @Option(names = "--rounds", description = "alternating rounds per size (default: ${DEFAULT-VALUE})")
+        int rounds = 3;
+
+        @Option(names = "--python", description = "Python with torch (default: ${DEFAULT-VALUE})")
+        String python = "/usr/bin/python3";
+
+        @Option(names = "--no-pytorch", description = "measure DL4J only")
+        boolean noPytorch;
+
+        @Override
+        public Integer call() throws Exception {
+            PyTorchComparison.run(new PyTorchComparison.Settings(preset, sizes, batch, threads, warmup, iterations,
+                    rounds, noPytorch ? null : python, 42), System.out);
+            return 0;
+        }
     }
 }

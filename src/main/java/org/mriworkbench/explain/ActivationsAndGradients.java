@@ -1,5 +1,7 @@
 package org.mriworkbench.explain;
 
+import org.mriworkbench.model.LayerHelpers;
+
 import java.util.Arrays;
 import java.util.Objects;
 import org.deeplearning4j.nn.api.Layer;
@@ -96,7 +98,8 @@ public final class ActivationsAndGradients {
      * @throws IllegalArgumentException naming the first unsupported layer
      */
     public ActivationsAndGradients(MultiLayerNetwork net) {
-        this.net = Objects.requireNonNull(net, "net");
+        // Layers are driven one by one below, so batch norm and ReLU must be DL4J's own, unfused layers.
+        this.net = LayerHelpers.withDl4jLayers(Objects.requireNonNull(net, "net"));
         if (net.getLayers() == null || net.getLayers().length == 0) {
             throw new IllegalArgumentException("the network is not initialised: call init() first");
         }

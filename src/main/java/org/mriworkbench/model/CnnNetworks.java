@@ -1,5 +1,6 @@
 package org.mriworkbench.model;
 
+import org.deeplearning4j.nn.conf.CacheMode;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -32,7 +33,8 @@ final class CnnNetworks {
                 .dataType(DataType.FLOAT)
                 .updater(updater)
                 .weightInit(WeightInit.RELU) // He et al. 2015, suited to ReLU layers
-                .convolutionMode(ConvolutionMode.Same);
+                .convolutionMode(ConvolutionMode.Same)
+                .cacheMode(CacheMode.DEVICE);
         if (l2 > 0) {
             base.l2(l2);
         }

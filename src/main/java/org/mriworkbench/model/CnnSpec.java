@@ -103,7 +103,7 @@ public record CnnSpec(int inputHeight, int inputWidth, int channels, List<Intege
     public MultiLayerNetwork build(IUpdater updater, double l2) {
         MultiLayerNetwork net = new MultiLayerNetwork(configuration(updater, l2));
         net.init();
-        return net;
+        return LayerHelpers.install(net);
     }
 
     /** The DL4J configuration (data type FLOAT), for callers that serialise or adapt it before building. */

@@ -1,5 +1,7 @@
 package org.mriworkbench.train;
 
+import org.mriworkbench.model.LayerHelpers;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.DirectoryStream;
@@ -84,7 +86,7 @@ public final class Checkpoints {
         }
         OneDnnLayers.enable(); // restored layers pick their helpers as they are created
         try (InputStream in = Files.newInputStream(file)) {
-            return ModelSerializer.restoreMultiLayerNetwork(in, withUpdater);
+            return LayerHelpers.install(ModelSerializer.restoreMultiLayerNetwork(in, withUpdater));
         } catch (IOException | RuntimeException e) {
             throw new CheckpointException(file, "corrupt or unreadable model file", e);
         }

@@ -1,0 +1,130 @@
+package org.mriworkbench.model;
+
+import java.lang.reflect.Field;
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.layers.convolution.ConvolutionHelper;
+import org.deeplearning4j.nn.layers.convolution.ConvolutionLayer;
+import org.deeplearning4j.nn.layers.normalization.BatchNormalization;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.activations.impl.ActivationReLU;
+import java.util.Map;
+
+/**
+ * Replaces two layer helpers of a DL4J 1.0.0-M2.1 network with faster ones that compute the same thing:
+ * {@link RowBatchNormHelper} behind every batch-norm layer, and {@link IdentityConvHelper} around the oneDNN helper of
+ * every identity-activation conv layer. Call it after {@code init()} and after a model is restored, because DL4J
+ * picks each layer's helper when it creates the layer ({@link CnnSpec#build} and the checkpoint loader do).
+ *
+ * <p>Why helpers rather than custom layers: helpers are DL4J's own extension point, they are not serialised, and so
+ * saved models stay plain DL4J models that any DL4J program loads. The effect is measured by
+ * {@code TrainingBenchmark}; set {@value #PROPERTY}{@code =false} to keep DL4J's own helpers, for comparisons.
+ */
+public final class LayerHelpers {
+
+    /** System property; {@code false} keeps DL4J's own helpers. */
+    public static final String PROPERTY = "mri.fastLayerHelpers";
+
+    private static final Field BN_HELPER = field(BatchNormalization.class);
+    private static final Field CONV_HELPER = field(ConvolutionLayer.class);
+    private static final Field LAYER_MAP = layerMapField();
+
+    private LayerHelpers() {
+    }
+
+    private static Field field(Class<?> layerClass) {
+        try {
+            Field f = layerClass.getDeclaredField("helper");
+            f.setAccessible(true);
+            return f;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null; // another DL4J version: keep its own helpers
+        }
+    }
+
+    private static Field layerMapField() {
+        try {
+            Field f = MultiLayerNetwork.class.getDeclaredField("layerMap");
+            f.setAccessible(true);
+            return f;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Whether {@link #install} replaces helpers: the fields exist and {@value #PROPERTY} is not {@code false}. */
+    public static boolean enabled() {
+        return BN_HELPER != null && CONV_HELPER != null
+                && Boolean.parseBoolean(System.getProperty(PROPERTY, "true"));
+    }
+
+    /** Installs the faster helpers in {@code net} when {@link #enabled()}; returns {@code net}. */
+    public static MultiLayerNetwork install(MultiLayerNetwork net) {
+        if (!enabled()) {
+            return net;
+        }
+        try {
+            Layer[] layers = net.getLayers();
+            if (layers.length > 0 && layers[0] instanceof ConvolutionLayer first && first.getClass() == ConvolutionLayer.class
+                    && CONV_HELPER.get(first) instanceof ConvolutionHelper h && !(h instanceof InputConvHelper)) {
+                CONV_HELPER.set(first, new InputConvHelper(h));
+            }
+            for (int i = 0; i < layers.length; i++) {
+                if (layers[i] instanceof BatchNormalization bn) {
+                    boolean fuse = i + 1 < layers.length && isRelu(layers[i + 1]);
+                    BN_HELPER.set(bn, new RowBatchNormHelper(fuse));
+                    if (fuse) {
+                        replace(net, i + 1);
+                    }
+                }
+            }
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException("cannot replace DL4J layer helpers", e);
+        }
+        return net;
+    }
+
+    private static boolean isRelu(Layer layer) {
+        return layer.getClass() == org.deeplearning4j.nn.layers.ActivationLayer.class
+                && ((org.deeplearning4j.nn.conf.layers.ActivationLayer) layer.conf().getLayer()).getActivationFn()
+                instanceof ActivationReLU;
+    }
+
+    /** Swaps layer {@code i} (a plain ReLU activation layer) for a {@link FusedReluLayer} with the same config. */
+    @SuppressWarnings("unchecked")
+    private static void replace(MultiLayerNetwork net, int i) throws IllegalAccessException {
+        Layer old = net.getLayers()[i];
+        FusedReluLayer fused = new FusedReluLayer(old.conf(), net.getLayerWiseConfigurations().getDataType());
+        fused.setIndex(old.getIndex());
+        fused.setListeners(old.getListeners());
+        net.getLayers()[i] = fused;
+        if (LAYER_MAP != null) {
+            Map<String, Layer> map = (Map<String, Layer>) LAYER_MAP.get(net);
+            map.replaceAll((name, layer) -> layer == old ? fused : layer);
+        }
+    }
+
+    /**
+     * {@code net} itself when it has none of these helpers, else a copy (same configuration and parameters) with
+     * DL4J's own layers and helpers. For code that drives layers one by one, as the explainers do: there a
+     * batch-norm layer must be a pure batch norm and a ReLU layer a ReLU.
+     */
+    public static MultiLayerNetwork withDl4jLayers(MultiLayerNetwork net) {
+        boolean custom = false;
+        for (Layer layer : net.getLayers()) {
+            custom |= layer instanceof FusedReluLayer
+                    || (layer instanceof BatchNormalization bn && bn.getHelper() instanceof RowBatchNormHelper)
+                    || (layer instanceof ConvolutionLayer c && c.getHelper() instanceof InputConvHelper);
+        }
+        return custom ? net.clone() : net;
+    }
+
+    /** Whether every batch-norm layer of {@code net} uses {@link RowBatchNormHelper}. */
+    public static boolean installed(MultiLayerNetwork net) {
+        for (Layer layer : net.getLayers()) {
+            if (layer instanceof BatchNormalization bn && !(bn.getHelper() instanceof RowBatchNormHelper)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

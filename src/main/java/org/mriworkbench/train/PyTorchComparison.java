@@ -1,0 +1,225 @@
+package org.mriworkbench.train;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.mriworkbench.model.CnnPresets;
+import org.mriworkbench.model.CnnSpec;
+import org.mriworkbench.model.LayerHelpers;
+import org.mriworkbench.model.OneDnnLayers;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.Adam;
+
+/**
+ * Training throughput of a preset in DL4J against the same network in PyTorch, measured in one run, interleaved.
+ *
+ * <p>Why interleaved: on a shared 2-core machine either framework's figure swings by a third from one minute to the
+ * next (PyTorch gave 73 and 122 img/s at 128 px within the same hour here), so a ratio of two figures taken at
+ * different times says little. Each round trains DL4J for a fixed number of minibatches, then PyTorch (Debian's
+ * {@code python3-torch}, running {@code pytorch_classic_bench.py} from this package's resources) for the same number,
+ * same architecture, batch size, thread count and preloaded random data; the report gives each round and the ratio of
+ * the medians. Peak RSS is each process's high-water mark ({@code VmHWM}, {@code ru_maxrss}).
+ */
+public final class PyTorchComparison {
+
+    private static final String SCRIPT = "pytorch_classic_bench.py";
+    private static final int PRELOADED_IMAGES = 256;
+
+    private PyTorchComparison() {
+    }
+
+    /**
+     * Settings of one comparison.
+     *
+     * @param python the Python interpreter with torch, or null to measure DL4J alone
+     */
+    public record Settings(String preset, List<Integer> sizes, int batchSize, int threads, int warmup, int iterations,
+                           int rounds, String python, long seed) {
+        public Settings {
+            sizes = List.copyOf(sizes);
+            if (batchSize < 1 || threads < 1 || warmup < 0 || iterations < 1 || rounds < 1 || sizes.isEmpty()) {
+                throw new IllegalArgumentException("batch, threads, iterations and rounds must be >= 1, warmup >= 0"
+                        + " and at least one size");
+            }
+        }
+    }
+
+    /** One input size: per-round images/s of each framework and the peak RSS of each process, in MiB. */
+    public record SizeResult(int size, double[] dl4j, double[] pytorch, double dl4jPeakRssMib,
+                             double pytorchPeakRssMib, String pytorchError) {
+
+        public double dl4jMedian() {
+            return median(dl4j);
+        }
+
+        public double pytorchMedian() {
+            return median(pytorch);
+        }
+
+        /** DL4J / PyTorch, ratio of the medians; NaN without PyTorch figures. */
+        public double ratio() {
+            return dl4jMedian() / pytorchMedian();
+        }
+    }
+
+    /** Runs the comparison for every size, printing a line per round and a summary per size to {@code out}. */
+    public static List<SizeResult> run(Settings s, PrintStream out) throws IOException, InterruptedException {
+        Path script = s.python() == null ? null : extractScript();
+        NativeThreads.apply(s.threads());
+        OneDnnLayers.enable(); // before the header reports it
+        out.printf(Locale.ROOT, "training throughput: %s, batch %d, %d threads, %d warm-up + %d timed minibatches per"
+                        + " round, %d rounds, %d preloaded random 1-channel images, Adam 1e-3%n", s.preset(),
+                s.batchSize(), s.threads(), s.warmup(), s.iterations(), s.rounds(), PRELOADED_IMAGES);
+        out.println(TrainingBenchmark.environment() + "; fast layer helpers " + (LayerHelpers.enabled() ? "on" : "OFF"));
+        List<SizeResult> results = new ArrayList<>();
+        for (int size : s.sizes()) {
+            CnnSpec spec = CnnPresets.byName(s.preset(), size, 2, s.seed());
+            out.printf(Locale.ROOT, "%s %dx%d: %,d trainable params (checked equal in PyTorch), %.3f GFLOP"
+                    + " forward/image%n", s.preset(), size, size, spec.trainableParameterCount(),
+                    spec.forwardFlopsPerImage() / 1e9);
+            out.printf(Locale.ROOT, "  %5s  %6s  %12s  %15s  %6s%n", "size", "round", "DL4J img/s", "PyTorch img/s",
+                    "ratio");
+            MultiLayerNetwork net = spec.build(new Adam(1e-3), 0);
+            List<DataSet> batches = batches(spec, s.batchSize(), s.seed());
+            double[] dl4j = new double[s.rounds()];
+            double[] torch = new double[s.rounds()];
+            Arrays.fill(torch, Double.NaN);
+            double torchRss = Double.NaN;
+            String torchError = null;
+            for (int r = 0; r < s.rounds(); r++) {
+                dl4j[r] = timeDl4j(net, batches, r == 0 ? s.warmup() : 1, s.iterations(), s.batchSize());
+                if (script != null && torchError == null) {
+                    try {
+                        JsonNode j = runPyTorch(s, script, spec, size);
+                        long torchParams = j.get("trainable_params").asLong();
+                        if (torchParams != spec.trainableParameterCount()) {
+                            throw new IllegalStateException("the PyTorch net has " + torchParams
+                                    + " trainable parameters, the DL4J net " + spec.trainableParameterCount()
+                                    + ": not the same architecture");
+                        }
+                        torch[r] = j.get("images_per_s").asDouble();
+                        torchRss = Double.isNaN(torchRss) ? j.get("peak_rss_mb").asDouble()
+                                : Math.max(torchRss, j.get("peak_rss_mb").asDouble());
+                    } catch (IOException e) {
+                        torchError = e.getMessage();
+                        out.println("  PyTorch not measured: " + torchError);
+                    }
+                }
+                out.printf(Locale.ROOT, "  %5d  %6d  %12.1f  %15.1f  %6.2f%n", size, r + 1, dl4j[r], torch[r],
+                        dl4j[r] / torch[r]);
+            }
+            SizeResult res = new SizeResult(size, dl4j, torch, peakRssMib(), torchRss, torchError);
+            results.add(res);
+            out.printf(Locale.ROOT, "  %5d  %6s  %12.1f  %15.1f  %6.2f   peak RSS: DL4J process %.0f MiB,"
+                            + " PyTorch process %.0f MiB%n", size, "median", res.dl4jMedian(), res.pytorchMedian(),
+                    res.ratio(), res.dl4jPeakRssMib(), res.pytorchPeakRssMib());
+        }
+        out.println("ratio = DL4J / PyTorch images per second, same net, batch, threads and data, measured"
+                + " alternately in this run; the DL4J RSS is the whole JVM's high-water mark so far.");
+        return results;
+    }
+
+    private static List<DataSet> batches(CnnSpec spec, int batchSize, long seed) {
+        Nd4j.getRandom().setSeed(seed);
+        int perPass = Math.max(1, PRELOADED_IMAGES / batchSize);
+        List<DataSet> list = new ArrayList<>();
+        for (int b = 0; b < perPass; b++) {
+            INDArray x = Nd4j.rand(DataType.FLOAT, batchSize, spec.channels(), spec.inputHeight(), spec.inputWidth());
+            INDArray y = Nd4j.zeros(DataType.FLOAT, batchSize, spec.numClasses());
+            for (int i = 0; i < batchSize; i++) {
+                y.putScalar(i, (b * batchSize + i) % spec.numClasses(), 1f);
+            }
+            list.add(new DataSet(x, y));
+        }
+        return list;
+    }
+
+    private static double timeDl4j(MultiLayerNetwork net, List<DataSet> batches, int warmup, int iterations,
+                                   int batchSize) {
+        for (int i = 0; i < warmup; i++) {
+            net.fit(batches.get(i % batches.size()));
+        }
+        long t0 = System.nanoTime();
+        for (int i = 0; i < iterations; i++) {
+            net.fit(batches.get(i % batches.size()));
+        }
+        return (double) iterations * batchSize / ((System.nanoTime() - t0) / 1e9);
+    }
+
+    private static JsonNode runPyTorch(Settings s, Path script, CnnSpec spec, int size)
+            throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(s.python(), script.toString(),
+                "--size", String.valueOf(size), "--batch", String.valueOf(s.batchSize()),
+                "--threads", String.valueOf(s.threads()), "--warmup", String.valueOf(s.warmup()),
+                "--iters", String.valueOf(s.iterations()), "--images", String.valueOf(PRELOADED_IMAGES),
+                "--blocks", spec.blockFilters().stream().map(String::valueOf).reduce((a, b) -> a + "," + b).orElse(""),
+                "--bn", spec.batchNorm() ? "1" : "0", "--dense", String.valueOf(spec.denseWidth()),
+                "--dropout", String.valueOf(spec.dropout()), "--classes", String.valueOf(spec.numClasses()),
+                "--seed", String.valueOf(s.seed())));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        byte[] all;
+        try (InputStream in = p.getInputStream()) {
+            all = in.readAllBytes();
+        }
+        if (!p.waitFor(10, TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+            throw new IOException("PyTorch benchmark timed out");
+        }
+        String text = new String(all, StandardCharsets.UTF_8);
+        String last = text.lines().filter(l -> l.startsWith("{")).reduce((a, b) -> b).orElse(null);
+        if (p.exitValue() != 0 || last == null) {
+            String tail = text.length() > 400 ? text.substring(text.length() - 400) : text;
+            throw new IOException(s.python() + " exited " + p.exitValue() + " (is python3-torch installed? run"
+                    + " environment/install-deps.sh --bench): " + tail.strip());
+        }
+        return new ObjectMapper().readTree(last);
+    }
+
+    private static Path extractScript() throws IOException {
+        Path tmp = Files.createTempFile("mri-workbench-", "-" + SCRIPT);
+        tmp.toFile().deleteOnExit();
+        try (InputStream in = PyTorchComparison.class.getResourceAsStream(SCRIPT)) {
+            if (in == null) {
+                throw new IOException(SCRIPT + " is missing from the workbench jar");
+            }
+            Files.write(tmp, in.readAllBytes());
+        }
+        return tmp;
+    }
+
+    /** This process's peak resident set size in MiB, from /proc (NaN where there is none). */
+    static double peakRssMib() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
+        return Double.NaN;
+    }
+
+    static double median(double[] values) {
+        double[] v = Arrays.stream(values).filter(d -> !Double.isNaN(d)).sorted().toArray();
+        if (v.length == 0) {
+            return Double.NaN;
+        }
+        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+    }
+}

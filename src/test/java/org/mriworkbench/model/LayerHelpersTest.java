@@ -1,0 +1,227 @@
+package org.mriworkbench.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.util.ModelSerializer;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.Adam;
+
+/**
+ * The faster layer helpers must compute what DL4J's own helpers compute: same losses, same parameters after several
+ * Adam steps, same inference outputs, and plain DL4J models on disk.
+ */
+class LayerHelpersTest {
+
+    private static MultiLayerNetwork build(CnnSpec spec, boolean fast) {
+        String old = System.getProperty(LayerHelpers.PROPERTY);
+        System.setProperty(LayerHelpers.PROPERTY, String.valueOf(fast));
+        try {
+            return spec.build(new Adam(1e-3), 0);
+        } finally {
+            if (old == null) {
+                System.clearProperty(LayerHelpers.PROPERTY);
+            } else {
+                System.setProperty(LayerHelpers.PROPERTY, old);
+            }
+        }
+    }
+
+    private static DataSet batch(int n, int size, int classes, long seed) {
+        Nd4j.getRandom().setSeed(seed);
+        // Off-centre, scaled inputs so that batch statistics are far from (0, 1) and errors in them would show.
+        INDArray x = Nd4j.rand(DataType.FLOAT, n, 1, size, size).muli(3).addi(0.5);
+        INDArray y = Nd4j.zeros(DataType.FLOAT, n, classes);
+        for (int i = 0; i < n; i++) {
+            y.putScalar(i, (i * 7 + 3) % classes, 1f);
+        }
+        return new DataSet(x, y);
+    }
+
+    @Test
+    void classicInstallsTheHelpersAndFusesEachReluAfterBatchNorm() {
+        MultiLayerNetwork fast = build(CnnPresets.classic(32, 2, 1), true);
+        assertTrue(LayerHelpers.installed(fast));
+        long fused = java.util.Arrays.stream(fast.getLayers()).filter(l -> l instanceof FusedReluLayer).count();
+        assertEquals(4, fused, "one fused ReLU per conv block");
+        assertFalse(LayerHelpers.installed(build(CnnPresets.classic(32, 2, 1), false)));
+    }
+
+    @Test
+    void trainingMatchesDl4jsOwnHelpersStepForStep() {
+        for (int classes : new int[] {2, 4}) {
+            CnnSpec spec = CnnPresets.classic(64, classes, 7);
+            MultiLayerNetwork ref = build(spec, false);
+            MultiLayerNetwork fast = build(spec, true);
+            assertEquals(ref.params(), fast.params());
+            DataSet ds = batch(16, 64, classes, 1);
+            assertTrue(ref.output(ds.getFeatures(), false).sub(fast.output(ds.getFeatures(), false)).amaxNumber()
+                    .doubleValue() < 1e-5, "inference outputs differ before training");
+            // One step's gradient, before any update: must agree to float rounding.
+            for (MultiLayerNetwork n : new MultiLayerNetwork[] {ref, fast}) {
+                n.setInput(ds.getFeatures());
+                n.setLabels(ds.getLabels());
+                Nd4j.getRandom().setSeed(99);
+                n.computeGradientAndScore();
+            }
+            INDArray g0 = ref.gradient().gradient();
+            INDArray g1 = fast.gradient().gradient();
+            // Relative L2 distance, not the largest entry: max pooling is discontinuous, and forward values that
+            // differ in the last bit occasionally pick the other of two near-equal maxima (which DL4J's own two
+            // backends, bit-identical in their forward pass, never do). That moves single entries; a real error
+            // in batch norm moves all of them.
+            double rel = g0.sub(g1).norm2Number().doubleValue() / g0.norm2Number().doubleValue();
+            assertTrue(rel < 1e-2, "gradients differ, relative L2 " + rel);
+            assertEquals(ref.score(), fast.score(), 1e-5 * Math.max(1, Math.abs(ref.score())));
+            // Then several Adam steps: the trajectories stay together.
+            for (int step = 0; step < 5; step++) {
+                Nd4j.getRandom().setSeed(100 + step); // same dropout masks
+                ref.fit(ds);
+                Nd4j.getRandom().setSeed(100 + step);
+                fast.fit(ds);
+                assertEquals(ref.score(), fast.score(), 1e-2 * Math.max(1, Math.abs(ref.score())), "step " + step);
+            }
+            for (Map.Entry<String, INDArray> e : ref.paramTable().entrySet()) {
+                INDArray diff = e.getValue().sub(fast.paramTable().get(e.getKey()));
+                // Adam's steps are at most about the learning rate (1e-3) each, whatever the gradient's size.
+                assertTrue(diff.amaxNumber().doubleValue() < 5e-3, e.getKey() + " differs by " + diff.amaxNumber());
+            }
+            INDArray x = ds.getFeatures();
+            INDArray expected = ref.output(x, false);
+            INDArray actual = fast.output(x, false);
+            assertTrue(expected.sub(actual).amaxNumber().doubleValue() < 2e-2, "inference outputs drifted apart");
+        }
+    }
+
+    @Test
+    void batchNormHelperMatchesDl4jsOneDnnHelperExactlyEnough() {
+        int n = 8;
+        int c = 12;
+        int h = 20;
+        Nd4j.getRandom().setSeed(3);
+        INDArray x = Nd4j.randn(DataType.FLOAT, n, c, h, h).muli(2).addi(0.3);
+        INDArray dy = Nd4j.randn(DataType.FLOAT, n, c, h, h);
+        INDArray gamma = Nd4j.rand(DataType.FLOAT, 1, c).addi(0.5);
+        INDArray beta = Nd4j.randn(DataType.FLOAT, 1, c);
+        INDArray mean = Nd4j.randn(DataType.FLOAT, 1, c);
+        INDArray var = Nd4j.rand(DataType.FLOAT, 1, c).addi(0.5);
+        org.deeplearning4j.nn.workspace.LayerWorkspaceMgr mgr =
+                org.deeplearning4j.nn.workspace.LayerWorkspaceMgr.noWorkspaces();
+        org.deeplearning4j.nn.conf.CNN2DFormat nchw = org.deeplearning4j.nn.conf.CNN2DFormat.NCHW;
+        var ref = new org.deeplearning4j.nn.layers.mkldnn.MKLDNNBatchNormHelper(DataType.FLOAT);
+        RowBatchNormHelper row = new RowBatchNormHelper(false);
+        for (boolean training : new boolean[] {false, true}) {
+            INDArray a = ref.preOutput(x, training, x.shape(), gamma, beta, mean, var, 0.9, 1e-5, nchw, mgr);
+            INDArray b = row.preOutput(x, training, x.shape(), gamma, beta, mean, var, 0.9, 1e-5, nchw, mgr);
+            assertTrue(a.sub(b).amaxNumber().doubleValue() < 1e-5, "forward, training=" + training);
+        }
+        assertTrue(ref.getMeanCache(DataType.FLOAT).sub(row.getMeanCache(DataType.FLOAT)).amaxNumber()
+                .doubleValue() < 1e-5);
+        assertTrue(ref.getVarCache(DataType.FLOAT).sub(row.getVarCache(DataType.FLOAT)).amaxNumber()
+                .doubleValue() < 1e-4);
+        INDArray dg1 = Nd4j.zeros(DataType.FLOAT, 1, c);
+        INDArray db1 = Nd4j.zeros(DataType.FLOAT, 1, c);
+        INDArray dg2 = Nd4j.zeros(DataType.FLOAT, 1, c);
+        INDArray db2 = Nd4j.zeros(DataType.FLOAT, 1, c);
+        INDArray dx1 = ref.backpropGradient(x, dy, x.shape(), gamma, beta, dg1, db1, 1e-5, nchw, mgr).getSecond();
+        INDArray dx2 = row.backpropGradient(x, dy, x.shape(), gamma, beta, dg2, db2, 1e-5, nchw, mgr).getSecond();
+        assertTrue(dx1.sub(dx2).amaxNumber().doubleValue() < 1e-4 * dx1.amaxNumber().doubleValue(), "input gradient");
+        assertTrue(dg1.sub(dg2).amaxNumber().doubleValue() < 1e-4 * dg1.amaxNumber().doubleValue(), "gamma gradient");
+        assertTrue(db1.sub(db2).amaxNumber().doubleValue() < 1e-4 * db1.amaxNumber().doubleValue(), "beta gradient");
+
+        // Fused with ReLU: forward is relu(bn(x)); backward is bn's backward of dy masked where that output <= 0.
+        RowBatchNormHelper fused = new RowBatchNormHelper(true);
+        INDArray y = row.preOutput(x, true, x.shape(), gamma, beta, mean, var, 0.9, 1e-5, nchw, mgr);
+        INDArray yRelu = fused.preOutput(x, true, x.shape(), gamma, beta, mean, var, 0.9, 1e-5, nchw, mgr);
+        assertEquals(org.nd4j.linalg.ops.transforms.Transforms.relu(y, true), yRelu);
+        INDArray masked = dy.mul(y.gt(0).castTo(DataType.FLOAT));
+        INDArray dx3 = ref.backpropGradient(x, masked, x.shape(), gamma, beta, dg1, db1, 1e-5, nchw, mgr).getSecond();
+        INDArray dx4 = fused.backpropGradient(x, dy, x.shape(), gamma, beta, dg2, db2, 1e-5, nchw, mgr).getSecond();
+        assertTrue(dx3.sub(dx4).amaxNumber().doubleValue() < 1e-4 * dx3.amaxNumber().doubleValue(), "fused input gradient");
+        assertTrue(db1.sub(db2).amaxNumber().doubleValue() < 1e-4 * db1.amaxNumber().doubleValue(), "fused beta gradient");
+    }
+
+    @Test
+    void networksWithoutBatchNormTrainAlikeToo() {
+        CnnSpec spec = CnnPresets.seedBaseline(32, 2, 3);
+        MultiLayerNetwork ref = build(spec, false);
+        MultiLayerNetwork fast = build(spec, true);
+        DataSet ds = batch(8, 32, 2, 2);
+        for (int step = 0; step < 3; step++) {
+            ref.fit(ds);
+            fast.fit(ds);
+        }
+        assertEquals(ref.score(), fast.score(), 1e-5);
+        assertTrue(ref.params().sub(fast.params()).amaxNumber().doubleValue() < 1e-4);
+    }
+
+    @Test
+    void savedModelsArePlainDl4jAndReloadWithTheHelpers() throws Exception {
+        MultiLayerNetwork fast = build(CnnPresets.classic(32, 2, 5), true);
+        fast.fit(batch(8, 32, 2, 3));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ModelSerializer.writeModel(fast, bytes, true);
+        assertFalse(bytes.toString(java.nio.charset.StandardCharsets.ISO_8859_1).contains("mriworkbench"),
+                "a saved model must not name workbench classes");
+        MultiLayerNetwork plain = ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(bytes.toByteArray()));
+        assertFalse(LayerHelpers.installed(plain));
+        INDArray x = batch(4, 32, 2, 9).getFeatures();
+        INDArray expected = plain.output(x, false);
+        MultiLayerNetwork reinstalled = LayerHelpers.install(plain.clone());
+        assertTrue(LayerHelpers.installed(reinstalled));
+        assertTrue(expected.sub(reinstalled.output(x, false)).amaxNumber().doubleValue() < 1e-5);
+        assertTrue(expected.sub(fast.output(x, false)).amaxNumber().doubleValue() < 1e-5);
+    }
+
+    @Test
+    void explainersGetACopyWithDl4jsOwnLayers() {
+        MultiLayerNetwork fast = build(CnnPresets.classic(32, 2, 5), true);
+        MultiLayerNetwork plain = LayerHelpers.withDl4jLayers(fast);
+        assertNotSame(fast, plain);
+        for (Layer l : plain.getLayers()) {
+            assertFalse(l instanceof FusedReluLayer);
+        }
+        assertEquals(fast.params(), plain.params());
+        MultiLayerNetwork alreadyPlain = build(CnnPresets.classic(32, 2, 5), false);
+        assertSame(alreadyPlain, LayerHelpers.withDl4jLayers(alreadyPlain));
+    }
+
+    @Test
+    void imageGradientOutsideTheTrainingLoopIsStillComputed() {
+        // Saliency maps need d(output)/d(image): the first layer's shortcut must only apply inside fit().
+        MultiLayerNetwork fast = build(CnnPresets.classic(32, 2, 5), true);
+        Layer first = fast.getLayers()[0];
+        assertInstanceOf(InputConvHelper.class, first.getHelper());
+        MultiLayerNetwork ref = build(CnnPresets.classic(32, 2, 5), false);
+        fast.initGradientsView();
+        ref.initGradientsView();
+        INDArray x = batch(2, 32, 2, 4).getFeatures();
+        Supplier<INDArray> eps = () -> Nd4j.ones(DataType.FLOAT, 2, 16, 32, 32);
+        org.deeplearning4j.nn.workspace.LayerWorkspaceMgr mgr =
+                org.deeplearning4j.nn.workspace.LayerWorkspaceMgr.noWorkspaces();
+        INDArray expected = backpropFirst(ref.getLayers()[0], x, eps.get(), mgr);
+        INDArray actual = backpropFirst(first, x, eps.get(), mgr);
+        assertTrue(expected.sub(actual).amaxNumber().doubleValue() < 1e-5);
+        assertTrue(expected.amaxNumber().doubleValue() > 0);
+    }
+
+    private static INDArray backpropFirst(Layer layer, INDArray x,  INDArray eps,
+                                          org.deeplearning4j.nn.workspace.LayerWorkspaceMgr mgr) {
+        layer.activate(x, true, mgr);
+        return layer.backpropGradient(eps, mgr).getSecond().dup();
+    }
+}
