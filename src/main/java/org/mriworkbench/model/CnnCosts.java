@@ -34,6 +34,10 @@ final class CnnCosts {
             k++;
         }
         long flat = h * w * c;
+        if (spec.head() != CnnSpec.Head.FLATTEN) {
+            out.add(new LayerCost("global", Long.toString(c), 0, 0, 0));
+            flat = c;
+        }
         long dense = spec.denseWidth();
         out.add(new LayerCost("dense", Long.toString(dense), flat * dense + dense, flat * dense + dense,
                 2 * flat * dense));

@@ -1,6 +1,5 @@
 package org.mriworkbench.model;
 
-import org.deeplearning4j.nn.conf.CacheMode;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -10,6 +9,7 @@ import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
@@ -33,8 +33,7 @@ final class CnnNetworks {
                 .dataType(DataType.FLOAT)
                 .updater(updater)
                 .weightInit(WeightInit.RELU) // He et al. 2015, suited to ReLU layers
-                .convolutionMode(ConvolutionMode.Same)
-                .cacheMode(CacheMode.DEVICE);
+                .convolutionMode(ConvolutionMode.Same);
         if (l2 > 0) {
             base.l2(l2);
         }
@@ -51,6 +50,10 @@ final class CnnNetworks {
             list.layer(new SubsamplingLayer.Builder(PoolingType.MAX).kernelSize(2, 2).stride(2, 2)
                     .convolutionMode(ConvolutionMode.Truncate).name("pool" + k).build());
             k++;
+        }
+        if (spec.head() != CnnSpec.Head.FLATTEN) {
+            PoolingType type = spec.head() == CnnSpec.Head.GLOBAL_MAX ? PoolingType.MAX : PoolingType.AVG;
+            list.layer(new GlobalPoolingLayer.Builder(type).name("global-pool").build());
         }
         list.layer(new DenseLayer.Builder().nOut(spec.denseWidth()).activation(Activation.RELU).name("dense").build());
         LossMCXENT loss = spec.classWeights().isEmpty() ? new LossMCXENT() : new LossMCXENT(weights(spec));

@@ -30,11 +30,25 @@ import org.nd4j.linalg.learning.config.IUpdater;
  * @param numClasses   softmax outputs: 2 for tumour/no tumour, 4 for {@code Label.FOUR_CLASS}
  * @param seed         weight-initialisation seed
  * @param classWeights per-class loss weights by class index, or empty for an unweighted loss
+ * @param head         how the last block's feature maps reach the dense layer; null reads as {@link Head#FLATTEN}
+ *                     (configs written before heads existed)
  */
 public record CnnSpec(int inputHeight, int inputWidth, int channels, List<Integer> blockFilters, boolean batchNorm,
-                      double dropout, int denseWidth, int numClasses, long seed, List<Double> classWeights) {
+                      double dropout, int denseWidth, int numClasses, long seed, List<Double> classWeights,
+                      Head head) {
+
+    /**
+     * From feature maps to the dense layer. {@code FLATTEN} keeps every position (the tutorial CNN, many parameters);
+     * the global pools keep one number per filter, which makes the net ask "is this feature anywhere?", the right
+     * question for a small lesion that can sit anywhere in the slice (Lin et al. 2014, Network in Network; Oquab et
+     * al. 2015 for global max pooling), with far fewer parameters to fit from few images.
+     */
+    public enum Head {
+        FLATTEN, GLOBAL_MAX, GLOBAL_AVERAGE
+    }
 
     public CnnSpec {
+        head = head == null ? Head.FLATTEN : head;
         blockFilters = List.copyOf(blockFilters);
         classWeights = List.copyOf(classWeights);
         if (inputHeight <= 0 || inputWidth <= 0 || channels <= 0) {
@@ -87,6 +101,7 @@ public record CnnSpec(int inputHeight, int inputWidth, int channels, List<Intege
         b.numClasses = numClasses;
         b.seed = seed;
         b.classWeights = classWeights;
+        b.head = head;
         return b;
     }
 
@@ -156,6 +171,7 @@ public record CnnSpec(int inputHeight, int inputWidth, int channels, List<Intege
         private int numClasses;
         private Long seed;
         private List<Double> classWeights = List.of();
+        private Head head = Head.FLATTEN;
 
         private Builder() {
         }
@@ -224,6 +240,12 @@ public record CnnSpec(int inputHeight, int inputWidth, int channels, List<Intege
             return this;
         }
 
+        /** How feature maps reach the dense layer; default {@link Head#FLATTEN}. */
+        public Builder optHead(Head head) {
+            this.head = java.util.Objects.requireNonNull(head, "head");
+            return this;
+        }
+
         public CnnSpec build() {
             if (seed == null) {
                 throw new IllegalStateException("setSeed(...) is required: every random component takes an explicit seed");
@@ -232,7 +254,7 @@ public record CnnSpec(int inputHeight, int inputWidth, int channels, List<Intege
                 throw new IllegalStateException("setInputSize, setBlockFilters and setNumClasses are required");
             }
             return new CnnSpec(height, width, channels, blockFilters, batchNorm, dropout, denseWidth, numClasses,
-                    seed, classWeights);
+                    seed, classWeights, head);
         }
     }
 }

@@ -88,6 +88,9 @@ public final class PyTorchComparison {
         List<SizeResult> results = new ArrayList<>();
         for (int size : s.sizes()) {
             CnnSpec spec = CnnPresets.byName(s.preset(), size, 2, s.seed());
+            if (spec.head() != CnnSpec.Head.FLATTEN) {
+                throw new IllegalArgumentException("the PyTorch twin builds flatten heads only, not " + spec.head());
+            }
             out.printf(Locale.ROOT, "%s %dx%d: %,d trainable params (checked equal in PyTorch), %.3f GFLOP"
                     + " forward/image%n", s.preset(), size, size, spec.trainableParameterCount(),
                     spec.forwardFlopsPerImage() / 1e9);

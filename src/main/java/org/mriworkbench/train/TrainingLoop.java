@@ -36,6 +36,7 @@ final class TrainingLoop {
     private final int[] trainLabels;
 
     private MultiLayerNetwork net;
+    private final ForwardPassAccuracy accuracy = new ForwardPassAccuracy();
     private final List<EpochStats> history;
     private int bestEpoch;
     private double bestValLoss;
@@ -59,6 +60,7 @@ final class TrainingLoop {
         this.dropoutSeed = AugmentSeeds.derive(config.seed(), -1, 2);
         this.trainLabels = train.labels();
         this.net = net;
+        net.addListeners(accuracy);
         this.history = new ArrayList<>(start.history());
         this.bestEpoch = start.bestEpoch();
         this.bestValLoss = start.bestValLoss();
@@ -139,9 +141,14 @@ final class TrainingLoop {
             int from = b * bs;
             int to = Math.min(plan.size(), from + bs);
             DataSet ds = batcher.batch(plan, epoch, from, to);
-            correct += NetworkEvaluator.correct(net.output(ds.getFeatures(), false), ds.getLabels());
             Nd4j.getRandom().setSeed(AugmentSeeds.derive(dropoutSeed, epoch, b));
+            accuracy.expect(ds.getLabels());
             net.fit(ds);
+            int c = accuracy.correct();
+            if (c < 0) { // the listener could not read the forward pass: fall back to a separate inference pass
+                c = NetworkEvaluator.correct(net.output(ds.getFeatures(), false), ds.getLabels());
+            }
+            correct += c;
             double loss = net.score();
             lossSum += loss * (to - from);
             for (TrainingListener l : listeners) {

@@ -44,6 +44,20 @@ class CnnNetworkTest {
         }
     }
 
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(CnnSpec.Head.class)
+    void everyHeadBuildsWithTheCountedParameters(CnnSpec.Head head) {
+        CnnSpec spec = CnnPresets.classic(32, 4, 42).toBuilder().optHead(head).build();
+        MultiLayerNetwork net = spec.build();
+        assertEquals(spec.parameterCount(), net.numParams(), spec.summary());
+        assertArrayEquals(new long[] {3, 4}, net.output(Nd4j.rand(DataType.FLOAT, 3, 1, 32, 32)).shape());
+        if (head != CnnSpec.Head.FLATTEN) {
+            // one number per filter reaches the dense layer: 128 x 128 weights + 128 biases
+            assertEquals(128L * 128 + 128, spec.layerCosts().stream().filter(l -> l.layer().equals("dense"))
+                    .findFirst().orElseThrow().params());
+        }
+    }
+
     @Test
     void sameSeedGivesIdenticalInitialParams() {
         CnnSpec spec = CnnPresets.classic(32, 2, 7);
