@@ -6,5 +6,8 @@
  * git commit), {@code history.csv}, {@code model.zip}, {@code predictions.csv} and the latest checkpoint.
  * {@link org.mriworkbench.experiment.RunRecorder} writes the provenance, {@code train.Trainer} the rest, and
  * {@link org.mriworkbench.experiment.RunRecord} reads a folder back and diffs two runs.
+ *
+ * <p>What a run is handed on with: {@link org.mriworkbench.experiment.ModelCard} writes a Markdown model card from the
+ * run folder alone.
  */
 package org.mriworkbench.experiment;
