@@ -99,16 +99,17 @@ final class EvaluateCommand {
                 MultiLayerNetwork net = Checkpoints.loadNetwork(runDir.resolve("model.zip"), false);
                 Task task = cfg.task();
                 Predictions official = Predictions.compute(net, task, prepared.dataset(testing, task), 64);
-                official.write(runDir.resolve("predictions-official.csv"));
+                official.write(runDir.resolve("predictions" + RunEvaluator.OFFICIAL_SUFFIX + ".csv"));
                 Path valFile = runDir.resolve(ExperimentRunner.VALIDATION_PREDICTIONS);
                 Predictions val = Files.exists(valFile) ? Predictions.read(valFile) : null;
                 e = evaluator.evaluate(runDir.getFileName().toString(), task.name(), "official", official, val);
-                evaluator.write(e, official, runDir, "-official");
+                evaluator.write(e, official, runDir, RunEvaluator.OFFICIAL_SUFFIX);
             } else {
                 throw new IllegalArgumentException("--test must be leakage-free or official, not " + test);
             }
             print(e);
-            System.out.println("wrote metrics" + (test.equals("official") ? "-official" : "") + ".json and charts to "
+            String suffix = test.equals("official") ? RunEvaluator.OFFICIAL_SUFFIX : "";
+            System.out.println("wrote " + RunEvaluator.metricsFile(suffix) + " and charts to "
                     + runDir.toAbsolutePath());
             return 0;
         }

@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
         description = "Brain-tumour MRI research and teaching workbench. Research and teaching only, not for diagnosis.",
         subcommands = {DataCommand.class, StartCommand.class, TrainCommand.Train.class, TrainCommand.Resume.class,
                 EvaluateCommand.Evaluate.class, EvaluateCommand.Compare.class, ExplainCommand.class,
-                BenchCommand.class, KernelCommand.class, RunsCommand.class, PredictCommand.class})
+                BenchCommand.class, KernelCommand.class, RunsCommand.class, PredictCommand.class,
+                ModelCardCommand.class, ShiftCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

@@ -19,6 +19,11 @@ public record SplitConfig(Mode mode, double validationFraction, double testFract
         /** Keep the official Testing folder as test, minus images with a copy in Training; carve validation from Training. */
         OFFICIAL_TEST;
 
+        /** The name the command line takes and prints: {@code grouped-resplit} or {@code official-test}. */
+        public String id() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+
         /** Parses {@code grouped}, {@code resplit}, {@code official}. */
         public static Mode parse(String s) {
             return switch (s.trim().toLowerCase(Locale.ROOT).replace('_', '-')) {

@@ -1,10 +1,10 @@
 package org.mriworkbench.eval;
 
 /**
- * The few distribution tails the paired tests need, kept here so the workbench does not depend on a transitive
- * commons-math. erfc is computed as the regularised upper incomplete gamma function Q(1/2, x^2) by its series
- * or continued fraction (Press et al., Numerical Recipes, 3rd ed., section 6.2), accurate to about 1e-15
- * relative.
+ * The few distribution tails the paired tests and the two-sample Kolmogorov-Smirnov test need, kept here so the
+ * workbench does not depend on a transitive commons-math. erfc is computed as the regularised upper incomplete
+ * gamma function Q(1/2, x^2) by its series or continued fraction (Press et al., Numerical Recipes, 3rd ed., section
+ * 6.2), accurate to about 1e-15 relative.
  */
 final class Distributions {
 
@@ -34,6 +34,40 @@ final class Distributions {
     /** Upper tail of the chi-square distribution with one degree of freedom. */
     static double chiSquare1Upper(double stat) {
         return stat <= 0 ? 1.0 : erfc(Math.sqrt(stat / 2));
+    }
+
+    /**
+     * Upper tail of the Kolmogorov distribution, Q_KS(lambda) = 2 sum_{j>=1} (-1)^(j-1) exp(-2 j^2 lambda^2), the
+     * asymptotic p-value of a Kolmogorov-Smirnov statistic (Press et al., Numerical Recipes, 3rd ed., section
+     * 6.14.12). Below lambda = 1.18 the series converges slowly, so its Jacobi-transformed form is used there.
+     */
+    static double kolmogorovUpper(double lambda) {
+        if (Double.isNaN(lambda)) {
+            return Double.NaN;
+        }
+        if (lambda <= 0) {
+            return 1.0;
+        }
+        if (lambda < 1.18) {
+            double y = Math.exp(-Math.PI * Math.PI / (8 * lambda * lambda));
+            double sum = 0;
+            for (int j = 1; j <= 9; j += 2) {
+                sum += Math.pow(y, (double) j * j);
+            }
+            return Math.max(0.0, Math.min(1.0, 1 - Math.sqrt(2 * Math.PI) / lambda * sum));
+        }
+        double x = Math.exp(-2 * lambda * lambda);
+        double sum = 0;
+        double sign = 1;
+        for (int j = 1; j <= 100; j++) {
+            double term = Math.pow(x, (double) j * j);
+            sum += sign * term;
+            sign = -sign;
+            if (term < 1e-17) {
+                break;
+            }
+        }
+        return Math.max(0.0, Math.min(1.0, 2 * sum));
     }
 
     /** Q(1/2, x) for x &gt;= 0. */

@@ -119,14 +119,9 @@ public final class ExperimentRunner {
     public Outcome resume(Path runDir) throws IOException {
         RunRecorder rec = RunRecorder.reopen(runDir);
         TrainConfig config = TrainConfig.read(rec.folder().config());
-        com.fasterxml.jackson.databind.JsonNode limits = new ObjectMapper().readTree(
-                runDir.resolve(DATA_FILE).toFile()).get("limits");
-        if (limits != null) {
-            withLimits(limits.get("maxTrainPerClass").asInt(), limits.get("maxEvalPerClass").asInt());
-            if (limits.has("reducedClass")) {
-                withTrainClassFraction(limits.get("reducedClass").asInt(), limits.get("reducedFraction").asDouble());
-            }
-        }
+        RunData.Limits limits = RunData.read(runDir).limits();
+        withLimits(limits.maxTrainPerClass(), limits.maxEvalPerClass());
+        withTrainClassFraction(limits.reducedClass(), limits.reducedFraction());
         Task task = config.task();
         TensorDataset train = subset(Subset.TRAIN, task, config.seed());
         TensorDataset val = subset(Subset.VALIDATION, task, config.seed());

@@ -113,20 +113,13 @@ public record PreparedData(DatasetIndex index, AuditReport audit, DataSplit spli
      */
     public static PreparedData forRun(Path runDir, Path dataRoot, Path cacheDir, ProgressListener progress)
             throws java.io.IOException {
-        com.fasterxml.jackson.databind.JsonNode d = new com.fasterxml.jackson.databind.ObjectMapper()
-                .readTree(runDir.resolve(ExperimentRunner.DATA_FILE).toFile());
-        Path root = dataRoot != null ? dataRoot : Path.of(d.get("dataRoot").asText());
-        AuditConfig audit = new AuditConfig(d.get("audit").get("maxHashDistance").asInt(),
-                d.get("audit").get("minCorrelation").asDouble());
-        com.fasterxml.jackson.databind.JsonNode s = d.get("split");
-        SplitConfig split = new SplitConfig(SplitConfig.Mode.valueOf(s.get("mode").asText()),
-                s.get("validationFraction").asDouble(), s.get("testFraction").asDouble(), s.get("seed").asLong());
-        PreparedData data = prepare(root, cacheDir, audit, split,
-                Preprocessing.fromJson(d.get("preprocessingJson").asText()), progress);
-        if (!data.index().fingerprint().equals(d.get("datasetFingerprint").asText())) {
+        RunData d = RunData.read(runDir);
+        Path root = dataRoot != null ? dataRoot : d.dataRoot();
+        PreparedData data = prepare(root, cacheDir, d.audit(), d.split(), d.preprocessingPipeline(), progress);
+        if (!data.index().fingerprint().equals(d.datasetFingerprint())) {
             throw new IllegalStateException("the data at " + root + " differs from what run " + runDir
                     + " was trained on (fingerprint " + data.index().fingerprint() + " vs "
-                    + d.get("datasetFingerprint").asText() + ")");
+                    + d.datasetFingerprint() + ")");
         }
         return data;
     }

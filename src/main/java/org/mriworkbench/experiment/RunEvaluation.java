@@ -24,6 +24,11 @@ public record RunEvaluation(String run, String task, String testSet, int n, List
                             List<ClassFigures> perClass, OperatingPointFigures operatingPoint,
                             CalibrationFigures calibration, int[][] confusion) {
 
+    /** Reads a {@code metrics.json} written by {@link RunEvaluator#write}; errors name the file. */
+    public static RunEvaluation read(java.nio.file.Path file) throws java.io.IOException {
+        return org.mriworkbench.train.Json.read(file, RunEvaluation.class);
+    }
+
     /** The headline metrics and the per-class sensitivity and specificity as a table (metric, estimate, CI). */
     public tech.tablesaw.api.Table headlineTable() {
         var metric = tech.tablesaw.api.StringColumn.create("metric");

@@ -44,6 +44,9 @@ public final class RunEvaluator {
     /** Sensitivity the default operating point must reach on validation. */
     public static final double DEFAULT_TARGET_SENSITIVITY = 0.98;
 
+    /** Suffix of the files {@code evaluate --test official} writes ({@code metrics-official.json}, ...). */
+    public static final String OFFICIAL_SUFFIX = "-official";
+
     private final Bootstrap bootstrap;
     private final double targetSensitivity;
 
@@ -147,11 +150,16 @@ public final class RunEvaluator {
         return e;
     }
 
+    /** The metrics file for a suffix: {@code metrics.json} for "", {@code metrics-official.json} for the official one. */
+    public static String metricsFile(String suffix) {
+        return "metrics" + suffix + ".json";
+    }
+
     /** Writes {@code metrics<suffix>.json} and the evaluation charts for one test set. */
     public void write(RunEvaluation e, Predictions test, Path outDir, String suffix) throws IOException {
         Files.createDirectories(outDir);
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-                .writeValue(outDir.resolve("metrics" + suffix + ".json").toFile(), e);
+                .writeValue(outDir.resolve(metricsFile(suffix)).toFile(), e);
         int k = test.classNames().size();
         int[] y = test.labels();
         double[][] p = test.probabilities();

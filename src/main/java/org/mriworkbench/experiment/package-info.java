@@ -6,5 +6,9 @@
  * git commit), {@code history.csv}, {@code model.zip}, {@code predictions.csv} and the latest checkpoint.
  * {@link org.mriworkbench.experiment.RunRecorder} writes the provenance, {@code train.Trainer} the rest, and
  * {@link org.mriworkbench.experiment.RunRecord} reads a folder back and diffs two runs.
+ *
+ * <p>What a run is handed on with: {@link org.mriworkbench.experiment.ModelCard} writes a Markdown model card from the
+ * run folder alone, and {@link org.mriworkbench.experiment.ShiftCheck} tells whether a new folder of images is like
+ * the run's training data before anyone reads the model's output on it.
  */
 package org.mriworkbench.experiment;
