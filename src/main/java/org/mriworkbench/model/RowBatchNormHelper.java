@@ -120,18 +120,13 @@ final class RowBatchNormHelper implements BatchNormalizationHelper {
         if (training) {
             double[] sums = new double[2 * rows];
             FloatBuffer xb = floats(x);
-            run(rows, len, (from, to) -> rowSums(xb, len, from, to, sums));
+            run(rows, len, (from, to) -> rowSums(xb, xb, len, c, from, to, sums, null, null));
+            double[] totals = channelTotals(sums, rows, c);
             double count = (double) rows / c * len;
             for (int ch = 0; ch < c; ch++) {
-                double s = 0;
-                double s2 = 0;
-                for (int r = ch; r < rows; r += c) {
-                    s += sums[2 * r];
-                    s2 += sums[2 * r + 1];
-                }
-                double mu = s / count;
+                double mu = totals[2 * ch] / count;
                 m[ch] = (float) mu;
-                v[ch] = (float) Math.max(0, s2 / count - mu * mu);
+                v[ch] = (float) Math.max(0, totals[2 * ch + 1] / count - mu * mu);
             }
             try (MemoryWorkspace ignored = Nd4j.getMemoryManager().scopeOutOfWorkspaces()) {
                 if (meanCache == null || meanCache.length() != c) {
@@ -190,7 +185,8 @@ final class RowBatchNormHelper implements BatchNormalizationHelper {
         FloatBuffer db = floats(dy);
         float[] reluScale = fuseRelu ? trainScale : null;
         float[] reluShift = trainShift;
-        run(rows, len, (from, to) -> gradSums(db, xb, len, c, from, to, sums, reluScale, reluShift));
+        run(rows, len, (from, to) -> rowSums(db, xb, len, c, from, to, sums, reluScale, reluShift));
+        double[] totals = channelTotals(sums, rows, c);
         double count = (double) rows / c * len;
         float[] dGamma = new float[c];
         float[] dBeta = new float[c];
@@ -198,12 +194,8 @@ final class RowBatchNormHelper implements BatchNormalizationHelper {
         float[] k2 = new float[c];
         float[] k3 = new float[c];
         for (int ch = 0; ch < c; ch++) {
-            double sdy = 0;
-            double sdyx = 0;
-            for (int r = ch; r < rows; r += c) {
-                sdy += sums[2 * r];
-                sdyx += sums[2 * r + 1];
-            }
+            double sdy = totals[2 * ch];
+            double sdyx = totals[2 * ch + 1];
             double inv = 1.0 / Math.sqrt(v[ch] + eps);
             double dg = inv * (sdyx - m[ch] * sdy); // sum(dy * xhat)
             dGamma[ch] = (float) dg;
@@ -239,34 +231,19 @@ final class RowBatchNormHelper implements BatchNormalizationHelper {
         }
     }
 
-    /** Per row: sum and sum of squares, in double. */
-    private static void rowSums(FloatBuffer x, int len, int from, int to, double[] sums) {
-        float[] row = new float[len];
-        for (int r = from; r < to; r++) {
-            x.get(r * len, row, 0, len);
-            double s = 0;
-            double s2 = 0;
-            for (int i = 0; i < len; i++) {
-                double f = row[i];
-                s += f;
-                s2 += f * f;
-            }
-            sums[2 * r] = s;
-            sums[2 * r + 1] = s2;
-        }
-    }
-
     /**
-     * Per row: sum(g) and sum(g * x), in double, where g = dy, or dy masked by ReLU's derivative at the forward
-     * output x * scale + shift when ReLU is fused.
+     * Per row: sum(g) and sum(g * x), in double, where g = p, or p masked by ReLU's derivative at the forward
+     * output x * scale + shift when ReLU is fused. With p == x (and no mask) that is the sum and the sum of squares.
      */
-    private static void gradSums(FloatBuffer dy, FloatBuffer x, int len, int c, int from, int to, double[] sums,
-                                 float[] reluScale, float[] reluShift) {
+    private static void rowSums(FloatBuffer p, FloatBuffer x, int len, int c, int from, int to, double[] sums,
+                                float[] reluScale, float[] reluShift) {
         float[] a = new float[len];
-        float[] b = new float[len];
+        float[] b = p == x ? a : new float[len];
         for (int r = from; r < to; r++) {
-            dy.get(r * len, a, 0, len);
-            x.get(r * len, b, 0, len);
+            p.get(r * len, a, 0, len);
+            if (b != a) {
+                x.get(r * len, b, 0, len);
+            }
             if (reluScale != null) {
                 mask(a, b, len, reluScale[r % c], reluShift[r % c]);
             }
@@ -279,6 +256,16 @@ final class RowBatchNormHelper implements BatchNormalizationHelper {
             sums[2 * r] = s;
             sums[2 * r + 1] = sx;
         }
+    }
+
+    /** Per channel, the two row sums added over the images in a fixed order (row r is channel r % c). */
+    private static double[] channelTotals(double[] rowSums, int rows, int c) {
+        double[] totals = new double[2 * c];
+        for (int r = 0; r < rows; r++) {
+            totals[2 * (r % c)] += rowSums[2 * r];
+            totals[2 * (r % c) + 1] += rowSums[2 * r + 1];
+        }
+        return totals;
     }
 
     /**
@@ -314,7 +301,7 @@ final class RowBatchNormHelper implements BatchNormalizationHelper {
         }
     }
 
-    /** dx = k1[ch] * g + k2[ch] * x + k3[ch], g as in {@link #gradSums}; row by row. */
+    /** dx = k1[ch] * g + k2[ch] * x + k3[ch], g as in {@link #rowSums}; row by row. */
     private static void inputGradient(FloatBuffer dy, FloatBuffer x, FloatBuffer out, int len, int c, int from,
                                       int to, float[] k1, float[] k2, float[] k3, float[] reluScale,
                                       float[] reluShift) {

@@ -148,8 +148,8 @@ public final class PipelineBenchmark {
         return bytes < 0 ? "n/a" : String.format(Locale.ROOT, "%.0f", bytes / 1048576.0);
     }
 
-    /** A "kB" line of /proc/self/status in bytes, or -1 when unavailable. */
-    static long procStatusBytes(String key) {
+    /** A "kB" line of /proc/self/status in bytes (e.g. {@code "VmHWM:"}, the peak RSS), or -1 when unavailable. */
+    public static long procStatusBytes(String key) {
         Path status = Path.of("/proc/self/status");
         if (!Files.isReadable(status)) {
             return -1;

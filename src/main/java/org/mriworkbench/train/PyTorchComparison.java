@@ -18,6 +18,7 @@ import org.mriworkbench.model.CnnPresets;
 import org.mriworkbench.model.CnnSpec;
 import org.mriworkbench.model.LayerHelpers;
 import org.mriworkbench.model.OneDnnLayers;
+import org.mriworkbench.preprocess.PipelineBenchmark;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
@@ -206,16 +207,8 @@ public final class PyTorchComparison {
 
     /** This process's peak resident set size in MiB, from /proc (NaN where there is none). */
     static double peakRssMib() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmHWM:")) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            return Double.NaN;
-        }
-        return Double.NaN;
+        long bytes = PipelineBenchmark.procStatusBytes("VmHWM:");
+        return bytes < 0 ? Double.NaN : bytes / 1048576.0;
     }
 
     static double median(double[] values) {
