@@ -1,7 +1,5 @@
 package org.mriworkbench.cli;
 
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.mriworkbench.data.Origin;
 import org.mriworkbench.data.Task;
 import org.mriworkbench.eval.Bootstrap;
 import org.mriworkbench.eval.BootstrapInterval;
@@ -14,7 +12,7 @@ import org.mriworkbench.experiment.Predictions;
 import org.mriworkbench.experiment.PreparedData;
 import org.mriworkbench.experiment.RunEvaluation;
 import org.mriworkbench.experiment.RunEvaluator;
-import org.mriworkbench.train.Checkpoints;
+import org.mriworkbench.experiment.Reproduction;
 import org.mriworkbench.train.TrainConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,7 +23,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.IntStream;
 
 /** {@code evaluate} and {@code compare}: numbers with intervals, and whether run A really beats run B. */
 final class EvaluateCommand {
@@ -91,15 +88,8 @@ final class EvaluateCommand {
             } else if (test.equals("official")) {
                 TrainConfig cfg = TrainConfig.read(runDir.resolve("config.json"));
                 PreparedData prepared = PreparedData.forRun(runDir, data.data, data.cacheDir(), ProgressBar.onStderr());
-                int[] testing = IntStream.range(0, prepared.index().size())
-                        .filter(i -> prepared.index().get(i).origin() == Origin.TESTING).toArray();
-                if (testing.length == 0) {
-                    throw new IllegalArgumentException("this data set has no official Testing folder");
-                }
-                MultiLayerNetwork net = Checkpoints.loadNetwork(runDir.resolve("model.zip"), false);
                 Task task = cfg.task();
-                Predictions official = Predictions.compute(net, task, prepared.dataset(testing, task), 64);
-                official.write(runDir.resolve("predictions" + RunEvaluator.OFFICIAL_SUFFIX + ".csv"));
+                Predictions official = Reproduction.officialPredictions(prepared, runDir, task);
                 Path valFile = runDir.resolve(ExperimentRunner.VALIDATION_PREDICTIONS);
                 Predictions val = Files.exists(valFile) ? Predictions.read(valFile) : null;
                 e = evaluator.evaluate(runDir.getFileName().toString(), task.name(), "official", official, val);

@@ -26,9 +26,15 @@ final class TrainCommand {
     }
 
     static ExperimentRunner runner(PreparedData data, Path runs, AtomicBoolean stop) {
+        stopOnShutdown(stop);
+        return ExperimentRunner.of(data, runs).withListener(consoleListener()).withStopSignal(stop::get);
+    }
+
+    /** A progress bar per epoch on stderr and one line per finished epoch on stdout. */
+    static TrainingListener consoleListener() {
         ProgressBar bar = ProgressBar.onStderr();
         TrainingListener batches = TrainingListener.progress(bar);
-        TrainingListener listener = new TrainingListener() {
+        return new TrainingListener() {
             @Override
             public void onBatch(int epoch, int batch, int batchesInEpoch, double loss, double lr) {
                 batches.onBatch(epoch, batch, batchesInEpoch, loss, lr);
@@ -41,9 +47,11 @@ final class TrainCommand {
                         s.seconds(), s.imagesPerSecond());
             }
         };
-        // Ctrl-C stops between minibatches; the last checkpoint stays valid and `resume` continues from it.
+    }
+
+    /** Ctrl-C stops between minibatches; the last checkpoint stays valid and `resume` continues from it. */
+    static void stopOnShutdown(AtomicBoolean stop) {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop.set(true)));
-        return ExperimentRunner.of(data, runs).withListener(listener).withStopSignal(stop::get);
     }
 
     static void report(ExperimentRunner.Outcome o) {

@@ -47,6 +47,9 @@ public final class RunEvaluator {
     /** Suffix of the files {@code evaluate --test official} writes ({@code metrics-official.json}, ...). */
     public static final String OFFICIAL_SUFFIX = "-official";
 
+    /** Headline key of the test ECE after temperature scaling (present when validation predictions exist). */
+    public static final String ECE_TEMPERATURE_SCALED = "eceTemperatureScaled";
+
     private final Bootstrap bootstrap;
     private final double targetSensitivity;
 
@@ -58,6 +61,11 @@ public final class RunEvaluator {
     /** An evaluator with {@code resamples} seeded bootstrap resamples and a 0.98 sensitivity target. */
     public static RunEvaluator create(int resamples, long seed) {
         return new RunEvaluator(Bootstrap.withSeed(seed).withResamples(resamples), DEFAULT_TARGET_SENSITIVITY);
+    }
+
+    /** Bootstrap resamples of every interval. */
+    public int resamples() {
+        return bootstrap.resamples();
     }
 
     public RunEvaluator withTargetSensitivity(double target) {
@@ -120,6 +128,8 @@ public final class RunEvaluator {
             double[][] scaled = ts.applyToProbabilities(p);
             cal = new RunEvaluation.CalibrationFigures(ts.temperature(), Calibration.expectedCalibrationError(y, p),
                     Calibration.expectedCalibrationError(y, scaled), ts.nllBefore(), ts.nllAfter());
+            // The temperature is fitted on validation and held fixed while the test images are resampled.
+            headline.put(ECE_TEMPERATURE_SCALED, bootstrap.interval(Metrics.ECE, y, scaled));
         }
         return new RunEvaluation(run, task, testSet, y.length, test.classNames(), bootstrap.resamples(),
                 bootstrap.seed(), headline, perClass, op, cal, ConfusionMatrix.fromProbabilities(y, p).counts());

@@ -1,0 +1,295 @@
+package org.mriworkbench.experiment;
+
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.mriworkbench.data.AuditConfig;
+import org.mriworkbench.data.Origin;
+import org.mriworkbench.data.SplitConfig;
+import org.mriworkbench.data.Task;
+import org.mriworkbench.eval.Bootstrap;
+import org.mriworkbench.eval.BootstrapInterval;
+import org.mriworkbench.eval.Metrics;
+import org.mriworkbench.preprocess.Preprocessing;
+import org.mriworkbench.train.Checkpoints;
+import org.mriworkbench.train.TrainConfig;
+import org.mriworkbench.train.TrainingListener;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import java.util.stream.IntStream;
+
+/**
+ * Regenerates the reference results from nothing but the data: the imbalance selection on validation, the four
+ * {@link ReferenceExperiment}s, their evaluation on both test sets, a re-run that checks the numbers repeat, and a
+ * Grad-CAM gallery of each run's most confident errors. Finished runs of the same config are reused and an
+ * interrupted one is resumed from its checkpoint, so stopping the command loses at most one epoch.
+ */
+public final class Reproduction {
+
+    /**
+     * Sizes of a reproduction.
+     *
+     * @param inputSize         input size of the reference runs
+     * @param epochs            epochs of the reference runs
+     * @param selectionSize     input size of the imbalance-selection runs (smaller: they only rank strategies)
+     * @param selectionEpochs   epochs of the imbalance-selection runs
+     * @param seed              master seed of every run
+     * @param threads           native threads
+     * @param resamples         bootstrap resamples of every interval
+     * @param rerun             whether to re-run the first experiment to check that its metrics repeat exactly
+     */
+    public record Settings(int inputSize, int epochs, int selectionSize, int selectionEpochs, long seed, int threads,
+                           int resamples, boolean rerun) {
+
+        /** The full profile: 128 px, 15 epochs; selection at 64 px for 3 epochs. */
+        public static Settings full(int threads) {
+            return new Settings(Profile.FULL.inputSize(), Profile.FULL.epochs(), 64, 3, 42, threads, 2000, true);
+        }
+    }
+
+    /** What one reference experiment gave. {@code official} and {@code leakage} are null unless it has them. */
+    public record Entry(ReferenceExperiment experiment, Path runDir, Manifest manifest, RunEvaluation leakageFree,
+                        RunEvaluation official, LeakageEffect leakage) {
+    }
+
+    /**
+     * The same model on the official Testing images that have a copy in its training data and on those that do not:
+     * the size of the gap is what leakage adds to a reported figure.
+     */
+    public record LeakageEffect(int leakedImages, BootstrapInterval leakedAccuracy, int cleanImages,
+                                BootstrapInterval cleanAccuracy) {
+    }
+
+    /** Whether a re-run of the same config and seed gave the same numbers. */
+    public record Reproducibility(String original, String rerun, int predictions, double maxProbabilityDifference,
+                                  List<String> differingMetrics) {
+        public Reproducibility {
+            differingMetrics = List.copyOf(differingMetrics);
+        }
+
+        public boolean identical() {
+            return maxProbabilityDifference == 0.0 && differingMetrics.isEmpty();
+        }
+    }
+
+    /** Everything the results table is written from. {@code reproducibility} is null when no re-run was asked. */
+    public record Result(Settings settings, ImbalanceSelection selection, List<Entry> entries,
+                         Reproducibility reproducibility, String dataFingerprint, double wallSeconds) {
+        public Result {
+            entries = List.copyOf(entries);
+        }
+    }
+
+    private final Path dataRoot;
+    private final Path cacheDir;
+    private final Path runsRoot;
+    private Settings settings = Settings.full(TrainConfig.DEFAULT_THREADS);
+    private TrainingListener listener = new TrainingListener() { };
+    private ProgressListener progress = ProgressListener.NONE;
+    private BooleanSupplier stop = () -> false;
+    private Consumer<String> log = s -> { };
+
+    private Reproduction(Path dataRoot, Path cacheDir, Path runsRoot) {
+        this.dataRoot = Objects.requireNonNull(dataRoot, "dataRoot");
+        this.cacheDir = Objects.requireNonNull(cacheDir, "cacheDir");
+        this.runsRoot = Objects.requireNonNull(runsRoot, "runsRoot");
+    }
+
+    /** A reproduction of the data in {@code dataRoot}, with caches in {@code cacheDir}, runs under {@code runsRoot}. */
+    public static Reproduction of(Path dataRoot, Path cacheDir, Path runsRoot) {
+        return new Reproduction(dataRoot, cacheDir, runsRoot);
+    }
+
+    public Reproduction withSettings(Settings s) {
+        this.settings = Objects.requireNonNull(s);
+        return this;
+    }
+
+    public Reproduction withListener(TrainingListener l) {
+        this.listener = l;
+        return this;
+    }
+
+    public Reproduction withProgress(ProgressListener p) {
+        this.progress = p;
+        return this;
+    }
+
+    public Reproduction withStopSignal(BooleanSupplier s) {
+        this.stop = s;
+        return this;
+    }
+
+    /** Where step-by-step messages go (the command line prints them). */
+    public Reproduction withLog(Consumer<String> l) {
+        this.log = l;
+        return this;
+    }
+
+    /** Runs (or reuses) everything and evaluates it. */
+    public Result run() throws IOException {
+        long start = System.nanoTime();
+        Settings s = settings;
+        log.accept("imbalance selection on validation: " + s.selectionSize() + " px, " + s.selectionEpochs()
+                + " epochs per strategy");
+        PreparedData small = prepare(s.selectionSize(), SplitConfig.Mode.GROUPED_RESPLIT);
+        ImbalanceSelection selection = ImbalanceSelection.run(runner(small), runsRoot, "classic", s.selectionSize(),
+                s.selectionEpochs(), s.seed(), s.threads());
+        log.accept("chosen on validation: " + selection.best());
+        small = null;
+
+        RunEvaluator evaluator = RunEvaluator.create(s.resamples(), 7);
+        List<Entry> entries = new ArrayList<>();
+        Reproducibility repro = null;
+        String fingerprint = null;
+        for (SplitConfig.Mode mode : SplitConfig.Mode.values()) {
+            List<ReferenceExperiment> todo = ReferenceExperiment.standard(selection.best()).stream()
+                    .filter(e -> e.split() == mode).toList();
+            if (todo.isEmpty()) {
+                continue;
+            }
+            PreparedData data = prepare(s.inputSize(), mode);
+            fingerprint = data.index().fingerprint();
+            ExperimentRunner runner = runner(data);
+            for (ReferenceExperiment e : todo) {
+                log.accept(e.name() + ": " + e.description());
+                Path dir = trainOrReuse(runner, runsRoot, e.config(s.inputSize(), s.epochs(), s.seed(), s.threads()));
+                entries.add(evaluate(e, dir, data, evaluator));
+                if (s.rerun() && repro == null) {
+                    ReferenceExperiment again = e.renamed(e.name() + "-rerun");
+                    log.accept(again.name() + ": the same config and seed again, to check the numbers repeat");
+                    Path dir2 = trainOrReuse(runner, runsRoot,
+                            again.config(s.inputSize(), s.epochs(), s.seed(), s.threads()));
+                    evaluator.evaluateRun(dir2, dir2);
+                    repro = compare(dir, dir2);
+                }
+            }
+        }
+        return new Result(s, selection, entries, repro, fingerprint, (System.nanoTime() - start) / 1e9);
+    }
+
+    private PreparedData prepare(int size, SplitConfig.Mode mode) {
+        return PreparedData.prepare(dataRoot, cacheDir, AuditConfig.DEFAULT, SplitConfig.DEFAULT.withMode(mode),
+                Preprocessing.standard(size), progress);
+    }
+
+    private ExperimentRunner runner(PreparedData data) {
+        return ExperimentRunner.of(data, runsRoot).withListener(listener).withStopSignal(stop);
+    }
+
+    /**
+     * The folder of a finished run of exactly {@code config} on this runner's data (reused), else the interrupted
+     * one resumed, else a new run. Throws when training is stopped, naming how to continue.
+     */
+    static Path trainOrReuse(ExperimentRunner runner, Path runsRoot, TrainConfig config) throws IOException {
+        Optional<RunRecord> done = Optional.empty();
+        Optional<RunRecord> unfinished = Optional.empty();
+        if (Files.isDirectory(runsRoot)) {
+            for (RunRecord r : RunRecord.list(runsRoot)) {
+                if (r.config().equals(config)) {
+                    if (r.predictions().isPresent()) {
+                        done = Optional.of(r);
+                    } else if (Files.exists(r.folder().dir().resolve(Checkpoints.STATE_FILE))) {
+                        unfinished = Optional.of(r);
+                    }
+                }
+            }
+        }
+        if (done.isPresent()) {
+            return done.get().folder().dir();
+        }
+        ExperimentRunner.Outcome o = unfinished.isPresent() ? runner.resume(unfinished.get().folder().dir())
+                : runner.train(config);
+        if (o.test() == null) {
+            throw new InterruptedRunException(o.runDir());
+        }
+        return o.runDir();
+    }
+
+    private Entry evaluate(ReferenceExperiment e, Path dir, PreparedData data, RunEvaluator evaluator)
+            throws IOException {
+        RunEvaluation clean = evaluator.evaluateRun(dir, dir);
+        RunEvaluation official = null;
+        LeakageEffect leakage = null;
+        if (e.split() == SplitConfig.Mode.OFFICIAL_TEST) {
+            Predictions all = officialPredictions(data, dir, e.task());
+            Predictions val = Predictions.read(dir.resolve(ExperimentRunner.VALIDATION_PREDICTIONS));
+            official = evaluator.evaluate(dir.getFileName().toString(), e.task().name(), "official", all, val);
+            evaluator.write(official, all, dir, RunEvaluator.OFFICIAL_SUFFIX);
+            leakage = leakage(all, Predictions.read(dir.resolve(Predictions.FILE)), evaluator);
+        }
+        FailureGallery.write(dir, data, e.task());
+        return new Entry(e, dir, Manifest.read(dir.resolve(Manifest.FILE)), clean, official, leakage);
+    }
+
+    /**
+     * Predictions of a run's kept model on every image of the official Testing folder, leaked copies included;
+     * written to {@code predictions-official.csv}.
+     */
+    public static Predictions officialPredictions(PreparedData data, Path runDir, Task task) throws IOException {
+        int[] testing = IntStream.range(0, data.index().size())
+                .filter(i -> data.index().get(i).origin() == Origin.TESTING).toArray();
+        if (testing.length == 0) {
+            throw new IllegalArgumentException("this data set has no official Testing folder");
+        }
+        MultiLayerNetwork net = Checkpoints.loadNetwork(runDir.resolve(Checkpoints.MODEL_FILE), false);
+        Predictions official = Predictions.compute(net, task, data.dataset(testing, task), 64);
+        official.write(runDir.resolve("predictions" + RunEvaluator.OFFICIAL_SUFFIX + ".csv"));
+        return official;
+    }
+
+    private static LeakageEffect leakage(Predictions all, Predictions clean, RunEvaluator evaluator) {
+        Set<String> cleanIds = new HashSet<>(clean.ids());
+        int[] leaked = IntStream.range(0, all.size()).filter(i -> !cleanIds.contains(all.ids().get(i))).toArray();
+        int[] kept = IntStream.range(0, all.size()).filter(i -> cleanIds.contains(all.ids().get(i))).toArray();
+        Bootstrap b = Bootstrap.withSeed(7).withResamples(evaluator.resamples());
+        return new LeakageEffect(leaked.length, accuracy(b, all, leaked), kept.length, accuracy(b, all, kept));
+    }
+
+    private static BootstrapInterval accuracy(Bootstrap b, Predictions p, int[] rows) {
+        int[] y = new int[rows.length];
+        double[][] q = new double[rows.length][];
+        for (int i = 0; i < rows.length; i++) {
+            y[i] = p.labels()[rows[i]];
+            q[i] = p.probabilities()[rows[i]];
+        }
+        return b.interval(Metrics.ACCURACY, y, q);
+    }
+
+    /** Compares two runs' test predictions and headline metrics exactly. */
+    static Reproducibility compare(Path a, Path b) throws IOException {
+        Predictions pa = Predictions.read(a.resolve(Predictions.FILE));
+        Predictions pb = Predictions.read(b.resolve(Predictions.FILE));
+        double max = pa.ids().equals(pb.ids()) ? 0 : Double.POSITIVE_INFINITY;
+        for (int i = 0; i < Math.min(pa.size(), pb.size()) && Double.isFinite(max); i++) {
+            for (int c = 0; c < pa.probabilities()[i].length; c++) {
+                max = Math.max(max, Math.abs(pa.probabilities()[i][c] - pb.probabilities()[i][c]));
+            }
+        }
+        RunEvaluation ea = RunEvaluation.read(a.resolve(RunEvaluator.metricsFile("")));
+        RunEvaluation eb = RunEvaluation.read(b.resolve(RunEvaluator.metricsFile("")));
+        List<String> differing = new ArrayList<>();
+        ea.headline().forEach((k, v) -> {
+            if (!v.equals(eb.headline().get(k))) {
+                differing.add(k);
+            }
+        });
+        return new Reproducibility(TrainConfig.read(a.resolve(Checkpoints.CONFIG_FILE)).runName(),
+                TrainConfig.read(b.resolve(Checkpoints.CONFIG_FILE)).runName(), pa.size(), max, differing);
+    }
+
+    /** Thrown when a reference run is stopped; running the reproduction again resumes it. */
+    public static final class InterruptedRunException extends IOException {
+        public InterruptedRunException(Path runDir) {
+            super("training was stopped; its checkpoint is in " + runDir + ". Run the same command again to resume it");
+        }
+    }
+}
