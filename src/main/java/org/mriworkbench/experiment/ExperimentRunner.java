@@ -14,7 +14,9 @@ import org.mriworkbench.train.TrainingListener;
 import org.mriworkbench.train.TrainingResult;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 
@@ -104,6 +106,36 @@ public final class ExperimentRunner {
         return finish(rec, result, task, val, config.seed());
     }
 
+    /**
+     * The folder of a finished run of exactly {@code config} on exactly this runner's data (reused), else the interrupted
+     * one resumed, else a new run. So a long series of runs (a notebook, {@code reproduce}) can be stopped and
+     * started again without training anything twice. Throws when training is stopped, naming how to continue.
+     */
+    public Path trainOrReuse(TrainConfig config) throws IOException {
+        Optional<RunRecord> done = Optional.empty();
+        Optional<RunRecord> unfinished = Optional.empty();
+        if (Files.isDirectory(runsRoot)) {
+            for (RunRecord r : RunRecord.list(runsRoot)) {
+                if (r.config().equals(config) && sameDataAs(r.folder().dir())) {
+                    if (r.predictions().isPresent()) {
+                        done = Optional.of(r);
+                    } else if (Files.exists(r.folder().dir().resolve(Checkpoints.STATE_FILE))) {
+                        unfinished = Optional.of(r);
+                    }
+                }
+            }
+        }
+        if (done.isPresent()) {
+            return done.get().folder().dir();
+        }
+        ExperimentRunner.Outcome o = unfinished.isPresent() ? resume(unfinished.get().folder().dir())
+                : train(config);
+        if (o.test() == null) {
+            throw new RunStoppedException(o.runDir());
+        }
+        return o.runDir();
+    }
+
     /** One subset of the prepared data for a task, within this runner's limits. */
     public TensorDataset subset(Subset s, Task task, long seed) {
         // Cap first, then reduce: reducing first and capping after would undo the imbalance being taught.
@@ -113,6 +145,23 @@ public final class ExperimentRunner {
             d = d.subset(new ClassSubsampler(reducedClass, reducedFraction, seed).keptIndices(d.labels()));
         }
         return d;
+    }
+
+    /**
+     * Whether the run in {@code runDir} saw exactly the images this runner would give it: the same data set, split,
+     * preprocessing and limits. A run of the same config on other data must never be mistaken for this one.
+     */
+    public boolean sameDataAs(Path runDir) {
+        try {
+            RunData d = RunData.read(runDir);
+            return d.datasetFingerprint().equals(data.index().fingerprint())
+                    && d.splitFingerprint().equals(data.split().fingerprint())
+                    && d.preprocessingJson().equals(data.preprocessing().toJson())
+                    && d.limits().equals(new RunData.Limits(maxTrainPerClass, maxEvalPerClass, reducedClass,
+                    reducedFraction));
+        } catch (IOException | RuntimeException e) {
+            return false; // an unreadable record cannot vouch for its data
+        }
     }
 
     /** Continues an interrupted run from its last checkpoint, on the same prepared data. */
@@ -149,5 +198,12 @@ public final class ExperimentRunner {
         p.put("limits", Map.of("maxTrainPerClass", maxTrainPerClass, "maxEvalPerClass", maxEvalPerClass,
                 "reducedClass", reducedClass, "reducedFraction", reducedFraction));
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(runDir.resolve(DATA_FILE).toFile(), p);
+    }
+
+    /** Thrown by {@link #trainOrReuse} when training is stopped; calling it again resumes the run. */
+    public static final class RunStoppedException extends IOException {
+        public RunStoppedException(Path runDir) {
+            super("training was stopped; its checkpoint is in " + runDir + ". Run the same command again to resume it");
+        }
     }
 }

@@ -42,14 +42,14 @@ public record ImbalanceSelection(List<Candidate> candidates, String best) {
      * Trains (or reuses, when a finished run of the same name exists) one binary run per strategy with {@code preset}
      * on {@code data}, and picks the best on validation.
      */
-    public static ImbalanceSelection run(ExperimentRunner runner, Path runsRoot, String preset, int inputSize,
+    public static ImbalanceSelection run(ExperimentRunner runner, String preset, int inputSize,
                                          int epochs, long seed, int threads) throws IOException {
         List<Candidate> out = new ArrayList<>();
         for (String strategy : ImbalanceStrategies.names()) {
             ReferenceExperiment e = new ReferenceExperiment(PREFIX + strategy, "imbalance selection", Task.BINARY,
                     preset, strategy, SplitConfig.Mode.GROUPED_RESPLIT);
             TrainConfig config = e.config(inputSize, epochs, seed, threads);
-            Path dir = Reproduction.trainOrReuse(runner, runsRoot, config);
+            Path dir = runner.trainOrReuse(config);
             Predictions val = Predictions.read(dir.resolve(ExperimentRunner.VALIDATION_PREDICTIONS));
             int[] y = val.labels();
             double[][] p = val.probabilities();

@@ -160,9 +160,14 @@ final class ModelCardEvaluation {
                     rows.add(List.of(m.id(), m.truth(), m.predicted(), num(m.probability(), 4)));
                 }
                 sb.append(Markdown.table(List.of("image", "true", "predicted", "probability of predicted"), rows));
-                sb.append("A Grad-CAM gallery of such cases is produced by the `explain` command, one overlay per "
-                        + "image, e.g. ").append(code(ModelCard.CLI + " explain " + run.folder().dir() + " IMAGE "
-                                + "--method grad-cam")).append("; it shows where the model looked, not why.\n\n");
+                if (java.nio.file.Files.isRegularFile(run.folder().dir().resolve(FailureGallery.FILE))) {
+                    sb.append("A Grad-CAM gallery of the ").append(FailureGallery.SIZE).append(" most confident "
+                            + "errors, for the class the model wrongly chose, is in the run folder as ")
+                            .append(code(FailureGallery.FILE)).append(" (not committed: it shows data-set images). ");
+                }
+                sb.append("The `explain` command draws one overlay per image, e.g. ")
+                        .append(code(ModelCard.CLI + " explain " + run.folder().dir() + " IMAGE --method grad-cam"))
+                        .append("; it shows where the model looked, not why.\n\n");
             }
         }
         sb.append("Expected in general: confident errors on images unlike the training data (another scanner, "

@@ -82,9 +82,11 @@ public final class Reproduction {
 
     /** Everything the results table is written from. {@code reproducibility} is null when no re-run was asked. */
     public record Result(Settings settings, ImbalanceSelection selection, List<Entry> entries,
-                         Reproducibility reproducibility, String dataFingerprint, double wallSeconds) {
+                         Reproducibility reproducibility, String shiftRun, List<ReferenceShift.Row> shift,
+                         String dataFingerprint, double wallSeconds) {
         public Result {
             entries = List.copyOf(entries);
+            shift = List.copyOf(shift);
         }
     }
 
@@ -141,7 +143,7 @@ public final class Reproduction {
         log.accept("imbalance selection on validation: " + s.selectionSize() + " px, " + s.selectionEpochs()
                 + " epochs per strategy");
         PreparedData small = prepare(s.selectionSize(), SplitConfig.Mode.GROUPED_RESPLIT);
-        ImbalanceSelection selection = ImbalanceSelection.run(runner(small), runsRoot, "classic", s.selectionSize(),
+        ImbalanceSelection selection = ImbalanceSelection.run(runner(small), "classic", s.selectionSize(),
                 s.selectionEpochs(), s.seed(), s.threads());
         log.accept("chosen on validation: " + selection.best());
         small = null;
@@ -161,19 +163,25 @@ public final class Reproduction {
             ExperimentRunner runner = runner(data);
             for (ReferenceExperiment e : todo) {
                 log.accept(e.name() + ": " + e.description());
-                Path dir = trainOrReuse(runner, runsRoot, e.config(s.inputSize(), s.epochs(), s.seed(), s.threads()));
+                Path dir = runner.trainOrReuse(e.config(s.inputSize(), s.epochs(), s.seed(), s.threads()));
                 entries.add(evaluate(e, dir, data, evaluator));
                 if (s.rerun() && repro == null) {
                     ReferenceExperiment again = e.renamed(e.name() + "-rerun");
                     log.accept(again.name() + ": the same config and seed again, to check the numbers repeat");
-                    Path dir2 = trainOrReuse(runner, runsRoot,
+                    Path dir2 = runner.trainOrReuse(
                             again.config(s.inputSize(), s.epochs(), s.seed(), s.threads()));
                     evaluator.evaluateRun(dir2, dir2);
                     repro = compare(dir, dir2);
                 }
             }
         }
-        return new Result(s, selection, entries, repro, fingerprint, (System.nanoTime() - start) / 1e9);
+        // The out-of-distribution check uses the four-class model trained on the leakage-free split.
+        Entry shiftEntry = entries.stream().filter(e -> e.experiment().split() == SplitConfig.Mode.GROUPED_RESPLIT)
+                .reduce((a, b) -> b).orElseThrow();
+        log.accept("out-of-distribution check of " + shiftEntry.experiment().name() + ": phantoms and real Testing");
+        List<ReferenceShift.Row> shift = ReferenceShift.check(shiftEntry.runDir(), dataRoot, runsRoot, cacheDir);
+        return new Result(s, selection, entries, repro, shiftEntry.experiment().name(), shift, fingerprint,
+                (System.nanoTime() - start) / 1e9);
     }
 
     private PreparedData prepare(int size, SplitConfig.Mode mode) {
@@ -183,35 +191,6 @@ public final class Reproduction {
 
     private ExperimentRunner runner(PreparedData data) {
         return ExperimentRunner.of(data, runsRoot).withListener(listener).withStopSignal(stop);
-    }
-
-    /**
-     * The folder of a finished run of exactly {@code config} on this runner's data (reused), else the interrupted
-     * one resumed, else a new run. Throws when training is stopped, naming how to continue.
-     */
-    static Path trainOrReuse(ExperimentRunner runner, Path runsRoot, TrainConfig config) throws IOException {
-        Optional<RunRecord> done = Optional.empty();
-        Optional<RunRecord> unfinished = Optional.empty();
-        if (Files.isDirectory(runsRoot)) {
-            for (RunRecord r : RunRecord.list(runsRoot)) {
-                if (r.config().equals(config)) {
-                    if (r.predictions().isPresent()) {
-                        done = Optional.of(r);
-                    } else if (Files.exists(r.folder().dir().resolve(Checkpoints.STATE_FILE))) {
-                        unfinished = Optional.of(r);
-                    }
-                }
-            }
-        }
-        if (done.isPresent()) {
-            return done.get().folder().dir();
-        }
-        ExperimentRunner.Outcome o = unfinished.isPresent() ? runner.resume(unfinished.get().folder().dir())
-                : runner.train(config);
-        if (o.test() == null) {
-            throw new InterruptedRunException(o.runDir());
-        }
-        return o.runDir();
     }
 
     private Entry evaluate(ReferenceExperiment e, Path dir, PreparedData data, RunEvaluator evaluator)
@@ -284,12 +263,5 @@ public final class Reproduction {
         });
         return new Reproducibility(TrainConfig.read(a.resolve(Checkpoints.CONFIG_FILE)).runName(),
                 TrainConfig.read(b.resolve(Checkpoints.CONFIG_FILE)).runName(), pa.size(), max, differing);
-    }
-
-    /** Thrown when a reference run is stopped; running the reproduction again resumes it. */
-    public static final class InterruptedRunException extends IOException {
-        public InterruptedRunException(Path runDir) {
-            super("training was stopped; its checkpoint is in " + runDir + ". Run the same command again to resume it");
-        }
     }
 }

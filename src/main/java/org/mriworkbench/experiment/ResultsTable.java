@@ -68,6 +68,7 @@ public final class ResultsTable {
         bars(sb, r);
         leakage(sb, r);
         reproducibility(sb, r);
+        shift(sb, r);
         sb.append("## Model cards and charts\n\n");
         for (Reproduction.Entry e : r.entries()) {
             String n = e.experiment().name();
@@ -227,6 +228,26 @@ public final class ResultsTable {
                     + "holds few no-tumour images (their copies are in Training), so its no-tumour figures are "
                     + "wide or undefined.\n\n");
         }
+    }
+
+    private static void shift(StringBuilder sb, Reproduction.Result r) {
+        if (r.shift().isEmpty()) {
+            return;
+        }
+        sb.append("## Out-of-distribution check (").append(r.shiftRun()).append(")\n\n");
+        List<List<String>> rows = new ArrayList<>();
+        for (ReferenceShift.Row s : r.shift()) {
+            ShiftVerdict v = s.verdict();
+            rows.add(List.of(s.folder(), s.note(), Markdown.count(s.images()),
+                    num(v.intensityKs(), 3) + " (" + v.intensityStatistic() + ")",
+                    num(v.meanConfidence(), 3) + " vs " + num(v.referenceConfidence(), 3),
+                    s.accuracy() == null ? "–" : ci(s.accuracy()), "**" + v.level() + "**"));
+        }
+        sb.append(Markdown.table(List.of("folder", "what it is", "images", "largest intensity KS D",
+                "mean confidence vs own test set", "accuracy", "shift"), rows));
+        sb.append("\n").append(Markdown.code("environment/workbench shift RUN_DIR FOLDER")).append(" gives the full "
+                + "report for any folder; thresholds: KS D ≥ 0.5 (p < 0.01) or a change in mean confidence ≥ 0.15 "
+                + "is LARGE, ≥ 0.2 or ≥ 0.05 MODERATE.\n\n");
     }
 
     private static void reproducibility(StringBuilder sb, Reproduction.Result r) {
