@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -54,6 +55,10 @@ final class ReproduceCommand implements Callable<Integer> {
     @Option(names = "--resamples", description = "bootstrap resamples (default: ${DEFAULT-VALUE})")
     int resamples = 2000;
 
+    @Option(names = "--readme", description = "README whose reproduce markers get the summary table, if it has them "
+            + "(default: ${DEFAULT-VALUE})")
+    Path readme = Path.of("README.md");
+
     @Option(names = "--no-rerun", description = "skip the reproducibility re-run of the first experiment")
     boolean noRerun;
 
@@ -69,6 +74,9 @@ final class ReproduceCommand implements Callable<Integer> {
                 .withProgress(ProgressBar.onStderr()).withLog(line -> System.out.println("== " + line)).run();
         Path file = ResultsTable.write(result, out);
         System.out.println(ResultsTable.render(result));
+        if (Files.isRegularFile(readme) && ResultsTable.updateReadme(result, readme, file)) {
+            System.out.println("updated the results section of " + readme);
+        }
         System.out.printf("wrote %s, %d model cards and charts; %.1f min%n", file.toAbsolutePath(),
                 result.entries().size(), result.wallSeconds() / 60);
         return 0;

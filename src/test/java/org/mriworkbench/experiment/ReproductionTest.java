@@ -89,6 +89,19 @@ class ReproductionTest {
         assertTrue(md.contains("bit-identical"));
         assertTrue(md.contains(r.dataFingerprint()));
 
+        Path readme = dir.resolve("README.md");
+        Files.writeString(readme, "# Title\n\n" + ResultsTable.BEGIN + "\nold table\n" + ResultsTable.END + "\n\nafter\n");
+        assertTrue(ResultsTable.updateReadme(r, readme, file));
+        String updated = Files.readString(readme);
+        assertTrue(updated.startsWith("# Title\n\n" + ResultsTable.BEGIN) && updated.endsWith(ResultsTable.END
+                + "\n\nafter\n"), updated);
+        assertFalse(updated.contains("old table"));
+        assertTrue(updated.contains("](out/RESULTS.md)") && updated.contains("four-class accuracy"), updated);
+        Path plain = dir.resolve("PLAIN.md");
+        Files.writeString(plain, "no markers\n");
+        assertFalse(ResultsTable.updateReadme(r, plain, file));
+        assertEquals("no markers\n", Files.readString(plain));
+
         // Reuse is only for the same images: the same config on another data set must train afresh.
         Path other = dir.resolve("other");
         new PhantomGenerator(PhantomConfig.builder().optSeed(12).optImageSize(64).optTrainingPerClass(30)
