@@ -35,7 +35,8 @@ final class ModelCardEvaluation {
             new Headline("balancedAccuracy", "balanced accuracy"), new Headline("macroF1", "macro F1"),
             new Headline("tumourAuc", "tumour AUC (P(tumour) = 1 - P(no tumour))"),
             new Headline("macroAuc", "macro AUC"), new Headline("cohenKappa", "Cohen's kappa"),
-            new Headline("logLoss", "log loss"), new Headline("brier", "Brier score"), new Headline("ece", "ECE"));
+            new Headline("logLoss", "log loss"), new Headline("brier", "Brier score"), new Headline("ece", "ECE"),
+            new Headline(RunEvaluator.ECE_TEMPERATURE_SCALED, "ECE after temperature scaling (T fitted on validation)"));
 
     private static final List<TestSet> TEST_SETS = List.of(
             new TestSet("", "leakage-free test subset (the run's own split)", ""),
