@@ -10,7 +10,6 @@ import org.mriworkbench.train.TrainConfig;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
@@ -60,12 +59,21 @@ public record ImbalanceSelection(List<Candidate> candidates, String best) {
         return new ImbalanceSelection(out, choose(out));
     }
 
-    /** The rule: highest validation balanced accuracy, then lowest validation log loss, then name. */
+    /**
+     * The rule: highest validation balanced accuracy, then lowest validation log loss; a full tie goes to the strategy
+     * listed first, which is the simpler one ({@code none} before any re-weighting or resampling).
+     */
     static String choose(List<Candidate> candidates) {
-        return candidates.stream().max(Comparator.comparingDouble(Candidate::balancedAccuracy)
-                        .thenComparing(Comparator.comparingDouble(Candidate::logLoss).reversed())
-                        .thenComparing(Candidate::strategy, Comparator.reverseOrder()))
-                .orElseThrow(() -> new IllegalArgumentException("no imbalance strategies to choose from"))
-                .strategy();
+        Candidate best = null;
+        for (Candidate c : candidates) {
+            if (best == null || c.balancedAccuracy() > best.balancedAccuracy()
+                    || (c.balancedAccuracy() == best.balancedAccuracy() && c.logLoss() < best.logLoss())) {
+                best = c;
+            }
+        }
+        if (best == null) {
+            throw new IllegalArgumentException("no imbalance strategies to choose from");
+        }
+        return best.strategy();
     }
 }

@@ -125,6 +125,11 @@ class ReproductionTest {
                 new ImbalanceSelection.Candidate("oversample", "b", null, 0.93, 0.98, 0.40, 1),
                 new ImbalanceSelection.Candidate("class-weights", "c", null, 0.93, 0.97, 0.30, 1));
         assertEquals("class-weights", ImbalanceSelection.choose(c));
+        // A full tie (as when a profile caps every class to the same count) goes to the simpler strategy.
+        List<ImbalanceSelection.Candidate> tie = List.of(
+                new ImbalanceSelection.Candidate("none", "a", null, 0.59, 0.66, 0.66, 1),
+                new ImbalanceSelection.Candidate("class-weights", "b", null, 0.59, 0.66, 0.66, 1));
+        assertEquals("none", ImbalanceSelection.choose(tie));
     }
 
     private PreparedData prepare(Path data) {
