@@ -34,6 +34,16 @@ public final class FailureGallery {
     private FailureGallery() {
     }
 
+    /** Class names short enough for a caption under a 170-pixel cell ("true -> predicted probability"). */
+    static String shortName(String className) {
+        return switch (className) {
+            case "MENINGIOMA" -> "mening.";
+            case "NO_TUMOR" -> "no tumour";
+            case "TUMOR" -> "tumour";
+            default -> className.toLowerCase(Locale.ROOT);
+        };
+    }
+
     /**
      * Writes {@value #FILE} into {@code runDir} from its {@code predictions.csv}, taking the preprocessed images from
      * {@code data}; returns the file, or null when the run made no errors.
@@ -61,15 +71,15 @@ public final class FailureGallery {
             FloatImage img = data.images().image(i);
             slices.add(img);
             maps.add(cam.explain(img, task.classNames().indexOf(m.predicted())));
-            captions.add(String.format(Locale.ROOT, "%s as %s (%.2f)", m.truth().toLowerCase(Locale.ROOT),
-                    m.predicted().toLowerCase(Locale.ROOT), m.probability()));
+            captions.add(String.format(Locale.ROOT, "%s -> %s %.2f", shortName(m.truth()), shortName(m.predicted()),
+                    m.probability()));
         }
         if (slices.isEmpty()) {
             return null;
         }
         Path file = runDir.resolve(FILE);
         Files.createDirectories(runDir);
-        ImageIO.write(ExplanationGallery.of("Most confident test errors, Grad-CAM for the predicted class",
+        ImageIO.write(ExplanationGallery.of("Most confident test errors (true -> predicted), Grad-CAM for the predicted class",
                 slices, maps, captions, 4), "png", file.toFile());
         return file;
     }
