@@ -75,7 +75,14 @@ public final class ResultsTable {
         sb.append(figures(r));
         bars(sb, r);
         leakage(sb, r);
-        sb.append(END);
+        String cards = base.relativize(resultsFile.toAbsolutePath().getParent()).toString().replace('\\', '/');
+        sb.append("Model cards: ");
+        for (int i = 0; i < r.entries().size(); i++) {
+            Reproduction.Entry en = r.entries().get(i);
+            sb.append(i == 0 ? "" : ", ").append('[').append(en.experiment().name()).append("](")
+                    .append(cards.isEmpty() ? "" : cards + "/").append(cardFile(en)).append(')');
+        }
+        sb.append(".\n\n").append(END);
         Files.writeString(readme, text.substring(0, b) + sb + text.substring(e + END.length()));
         return true;
     }

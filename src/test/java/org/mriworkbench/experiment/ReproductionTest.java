@@ -97,6 +97,7 @@ class ReproductionTest {
                 + "\n\nafter\n"), updated);
         assertFalse(updated.contains("old table"));
         assertTrue(updated.contains("](out/RESULTS.md)") && updated.contains("four-class accuracy"), updated);
+        assertTrue(updated.contains("(out/ref3-classic-four-class-MODEL_CARD.md)"), updated);
         Path plain = dir.resolve("PLAIN.md");
         Files.writeString(plain, "no markers\n");
         assertFalse(ResultsTable.updateReadme(r, plain, file));
