@@ -35,6 +35,9 @@ final class CellExecutionControl extends DirectExecutionControl {
     /** How long an interrupted snippet may take to end on its own before it is stopped. */
     static final long STOP_GRACE_MS = 300;
 
+    /** How often a snippet that survives {@code Thread.stop} is stopped again, {@link #STOP_GRACE_MS} apart. */
+    static final int STOP_ATTEMPTS = 8;
+
     private static final AtomicInteger THREAD_IDS = new AtomicInteger();
 
     private final Object lock = new Object();
@@ -87,9 +90,11 @@ final class CellExecutionControl extends DirectExecutionControl {
     protected String invoke(Method doitMethod) throws Exception {
         Object[] result = new Object[1];
         Throwable[] failure = new Throwable[1];
+        boolean[] returned = new boolean[1];
         Thread thread = new Thread(() -> {
             try {
                 result[0] = doitMethod.invoke(null);
+                returned[0] = true;
             } catch (Throwable t) { // ThreadDeath from stop() included: it must not escape as an uncaught error
                 failure[0] = t;
             }
@@ -113,6 +118,9 @@ final class CellExecutionControl extends DirectExecutionControl {
             }
         }
         Throwable t = failure[0];
+        if (t == null && !returned[0]) {
+            throw new StoppedException(); // a repeated stop landed outside the snippet, in the catch above
+        }
         Throwable cause = t instanceof InvocationTargetException ? t.getCause() : t;
         if (cause instanceof ThreadDeath || (cause instanceof InterruptedException && stopRequested())) {
             throw new StoppedException();
@@ -129,7 +137,10 @@ final class CellExecutionControl extends DirectExecutionControl {
         return valueString(result[0]);
     }
 
-    /** Interrupts the running snippet, then stops it if it has not ended within {@link #STOP_GRACE_MS}. */
+    /**
+     * Interrupts the running snippet, then stops it if it has not ended within {@link #STOP_GRACE_MS}, and again
+     * (up to {@link #STOP_ATTEMPTS} times) while it still runs.
+     */
     @Override
     public void stop() {
         Thread target;
@@ -143,11 +154,15 @@ final class CellExecutionControl extends DirectExecutionControl {
         target.interrupt();
         try {
             target.join(STOP_GRACE_MS);
+            // Library code that catches Throwable can swallow one ThreadDeath and carry on (a DL4J training loop in
+            // a cell once outlived a single stop in CI), so the stop is repeated until the snippet's thread ends.
+            for (int i = 0; i < STOP_ATTEMPTS && target.isAlive(); i++) {
+                forceStop(target);
+                target.join(STOP_GRACE_MS);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return;
         }
-        forceStop(target);
     }
 
     @SuppressWarnings({"removal", "deprecation"})
