@@ -7,12 +7,10 @@ import org.mriworkbench.eval.DeLong;
 import org.mriworkbench.eval.McNemar;
 import org.mriworkbench.eval.Metrics;
 import org.mriworkbench.eval.PairedComparison;
-import org.mriworkbench.experiment.ExperimentRunner;
 import org.mriworkbench.experiment.Predictions;
 import org.mriworkbench.experiment.PreparedData;
 import org.mriworkbench.experiment.RunEvaluation;
 import org.mriworkbench.experiment.RunEvaluator;
-import org.mriworkbench.experiment.Reproduction;
 import org.mriworkbench.train.TrainConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -89,11 +87,7 @@ final class EvaluateCommand {
                 TrainConfig cfg = TrainConfig.read(runDir.resolve("config.json"));
                 PreparedData prepared = PreparedData.forRun(runDir, data.data, data.cacheDir(), ProgressBar.onStderr());
                 Task task = cfg.task();
-                Predictions official = Reproduction.officialPredictions(prepared, runDir, task);
-                Path valFile = runDir.resolve(ExperimentRunner.VALIDATION_PREDICTIONS);
-                Predictions val = Files.exists(valFile) ? Predictions.read(valFile) : null;
-                e = evaluator.evaluate(runDir.getFileName().toString(), task.name(), "official", official, val);
-                evaluator.write(e, official, runDir, RunEvaluator.OFFICIAL_SUFFIX);
+                e = evaluator.evaluateOfficial(runDir, task, RunEvaluator.officialPredictions(prepared, runDir, task));
             } else {
                 throw new IllegalArgumentException("--test must be leakage-free or official, not " + test);
             }

@@ -1,10 +1,7 @@
 package org.mriworkbench.experiment;
 
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.mriworkbench.data.AuditConfig;
-import org.mriworkbench.data.Origin;
 import org.mriworkbench.data.SplitConfig;
-import org.mriworkbench.data.Task;
 import org.mriworkbench.eval.Bootstrap;
 import org.mriworkbench.eval.BootstrapInterval;
 import org.mriworkbench.eval.Metrics;
@@ -14,7 +11,6 @@ import org.mriworkbench.train.TrainConfig;
 import org.mriworkbench.train.TrainingListener;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -199,46 +195,30 @@ public final class Reproduction {
         RunEvaluation official = null;
         LeakageEffect leakage = null;
         if (e.split() == SplitConfig.Mode.OFFICIAL_TEST) {
-            Predictions all = officialPredictions(data, dir, e.task());
-            Predictions val = Predictions.read(dir.resolve(ExperimentRunner.VALIDATION_PREDICTIONS));
-            official = evaluator.evaluate(dir.getFileName().toString(), e.task().name(), "official", all, val);
-            evaluator.write(official, all, dir, RunEvaluator.OFFICIAL_SUFFIX);
-            leakage = leakage(all, Predictions.read(dir.resolve(Predictions.FILE)), evaluator);
+            Predictions all = RunEvaluator.officialPredictions(data, dir, e.task());
+            official = evaluator.evaluateOfficial(dir, e.task(), all);
+            leakage = leakage(all, Predictions.read(dir.resolve(Predictions.FILE)), evaluator.bootstrap());
         }
         FailureGallery.write(dir, data, e.task());
         return new Entry(e, dir, Manifest.read(dir.resolve(Manifest.FILE)), clean, official, leakage);
     }
 
-    /**
-     * Predictions of a run's kept model on every image of the official Testing folder, leaked copies included;
-     * written to {@code predictions-official.csv}.
-     */
-    public static Predictions officialPredictions(PreparedData data, Path runDir, Task task) throws IOException {
-        int[] testing = IntStream.range(0, data.index().size())
-                .filter(i -> data.index().get(i).origin() == Origin.TESTING).toArray();
-        if (testing.length == 0) {
-            throw new IllegalArgumentException("this data set has no official Testing folder");
-        }
-        MultiLayerNetwork net = Checkpoints.loadNetwork(runDir.resolve(Checkpoints.MODEL_FILE), false);
-        Predictions official = Predictions.compute(net, task, data.dataset(testing, task), 64);
-        official.write(runDir.resolve("predictions" + RunEvaluator.OFFICIAL_SUFFIX + ".csv"));
-        return official;
-    }
-
-    private static LeakageEffect leakage(Predictions all, Predictions clean, RunEvaluator evaluator) {
+    private static LeakageEffect leakage(Predictions all, Predictions clean, Bootstrap b) {
         Set<String> cleanIds = new HashSet<>(clean.ids());
         int[] leaked = IntStream.range(0, all.size()).filter(i -> !cleanIds.contains(all.ids().get(i))).toArray();
         int[] kept = IntStream.range(0, all.size()).filter(i -> cleanIds.contains(all.ids().get(i))).toArray();
-        Bootstrap b = Bootstrap.withSeed(7).withResamples(evaluator.resamples());
-        return new LeakageEffect(leaked.length, accuracy(b, all, leaked), kept.length, accuracy(b, all, kept));
+        int[] labels = all.labels();
+        double[][] probs = all.probabilities();
+        return new LeakageEffect(leaked.length, accuracy(b, labels, probs, leaked), kept.length,
+                accuracy(b, labels, probs, kept));
     }
 
-    private static BootstrapInterval accuracy(Bootstrap b, Predictions p, int[] rows) {
+    private static BootstrapInterval accuracy(Bootstrap b, int[] labels, double[][] probs, int[] rows) {
         int[] y = new int[rows.length];
         double[][] q = new double[rows.length][];
         for (int i = 0; i < rows.length; i++) {
-            y[i] = p.labels()[rows[i]];
-            q[i] = p.probabilities()[rows[i]];
+            y[i] = labels[rows[i]];
+            q[i] = probs[rows[i]];
         }
         return b.interval(Metrics.ACCURACY, y, q);
     }
@@ -248,9 +228,11 @@ public final class Reproduction {
         Predictions pa = Predictions.read(a.resolve(Predictions.FILE));
         Predictions pb = Predictions.read(b.resolve(Predictions.FILE));
         double max = pa.ids().equals(pb.ids()) ? 0 : Double.POSITIVE_INFINITY;
-        for (int i = 0; i < Math.min(pa.size(), pb.size()) && Double.isFinite(max); i++) {
-            for (int c = 0; c < pa.probabilities()[i].length; c++) {
-                max = Math.max(max, Math.abs(pa.probabilities()[i][c] - pb.probabilities()[i][c]));
+        double[][] qa = pa.probabilities();
+        double[][] qb = pb.probabilities();
+        for (int i = 0; i < Math.min(qa.length, qb.length) && Double.isFinite(max); i++) {
+            for (int c = 0; c < qa[i].length; c++) {
+                max = Math.max(max, Math.abs(qa[i][c] - qb[i][c]));
             }
         }
         RunEvaluation ea = RunEvaluation.read(a.resolve(RunEvaluator.metricsFile("")));

@@ -23,6 +23,10 @@ import org.mriworkbench.eval.Ranking;
 import org.mriworkbench.eval.TemperatureScaling;
 import org.mriworkbench.eval.ThresholdChoice;
 import org.mriworkbench.eval.TumourDetection;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.mriworkbench.data.Origin;
+import org.mriworkbench.data.Task;
+import org.mriworkbench.train.Checkpoints;
 import tech.tablesaw.api.Table;
 
 import java.io.IOException;
@@ -32,6 +36,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * Turns a run's predictions into defensible numbers and pictures: every headline metric with a bootstrap interval,
@@ -63,9 +68,9 @@ public final class RunEvaluator {
         return new RunEvaluator(Bootstrap.withSeed(seed).withResamples(resamples), DEFAULT_TARGET_SENSITIVITY);
     }
 
-    /** Bootstrap resamples of every interval. */
-    public int resamples() {
-        return bootstrap.resamples();
+    /** The bootstrap behind every interval, for figures a caller computes beside {@link #evaluate}. */
+    public Bootstrap bootstrap() {
+        return bootstrap;
     }
 
     public RunEvaluator withTargetSensitivity(double target) {
@@ -146,10 +151,9 @@ public final class RunEvaluator {
      */
     public RunEvaluation evaluateRun(Path runDir, Path outDir) throws IOException {
         Predictions test = Predictions.read(runDir.resolve(Predictions.FILE));
-        Path valFile = runDir.resolve(ExperimentRunner.VALIDATION_PREDICTIONS);
-        Predictions val = Files.exists(valFile) ? Predictions.read(valFile) : null;
         String task = test.classNames().size() == 2 ? "BINARY" : "FOUR_CLASS";
-        RunEvaluation e = evaluate(runDir.getFileName().toString(), task, "leakage-free", test, val);
+        RunEvaluation e = evaluate(runDir.getFileName().toString(), task, "leakage-free", test,
+                validationPredictions(runDir));
         write(e, test, outDir, "");
         Path history = runDir.resolve("history.csv");
         if (Files.exists(history)) {
@@ -158,6 +162,39 @@ public final class RunEvaluator {
             ChartExport.png(TrainingCurves.accuracy(h), outDir.resolve("training-accuracy.png"));
         }
         return e;
+    }
+
+    /**
+     * Evaluates a run's predictions on the official Testing folder (see {@link #officialPredictions}) and writes
+     * {@code metrics-official.json} and the charts into the run folder.
+     */
+    public RunEvaluation evaluateOfficial(Path runDir, Task task, Predictions official) throws IOException {
+        RunEvaluation e = evaluate(runDir.getFileName().toString(), task.name(), "official", official,
+                validationPredictions(runDir));
+        write(e, official, runDir, OFFICIAL_SUFFIX);
+        return e;
+    }
+
+    /**
+     * Predictions of a run's kept model on every image of the official Testing folder, leaked copies included;
+     * written to {@code predictions-official.csv}.
+     */
+    public static Predictions officialPredictions(PreparedData data, Path runDir, Task task) throws IOException {
+        int[] testing = IntStream.range(0, data.index().size())
+                .filter(i -> data.index().get(i).origin() == Origin.TESTING).toArray();
+        if (testing.length == 0) {
+            throw new IllegalArgumentException("this data set has no official Testing folder");
+        }
+        MultiLayerNetwork net = Checkpoints.loadNetwork(runDir.resolve(Checkpoints.MODEL_FILE), false);
+        Predictions official = Predictions.compute(net, task, data.dataset(testing, task), 64);
+        official.write(runDir.resolve("predictions" + OFFICIAL_SUFFIX + ".csv"));
+        return official;
+    }
+
+    /** A run's validation predictions, or null when it has none (then no threshold and no calibration fit). */
+    private static Predictions validationPredictions(Path runDir) throws IOException {
+        Path valFile = runDir.resolve(ExperimentRunner.VALIDATION_PREDICTIONS);
+        return Files.exists(valFile) ? Predictions.read(valFile) : null;
     }
 
     /** The metrics file for a suffix: {@code metrics.json} for "", {@code metrics-official.json} for the official one. */
