@@ -32,7 +32,7 @@ final class ReproduceCommand implements Callable<Integer> {
     Path runs = Path.of("runs", "reference");
 
     @Option(names = "--out", description = "where RESULTS.md, the model cards and charts go (default: ${DEFAULT-VALUE})")
-    Path out = Path.of("notebooks", "reference-runs");
+    Path out = Path.of("docs", "reference-runs");
 
     @Option(names = "--size", description = "input size of the reference runs (default: ${DEFAULT-VALUE})")
     int size = Profile.FULL.inputSize();
