@@ -57,7 +57,7 @@ final class ReproduceCommand implements Callable<Integer> {
 
     @Option(names = "--readme", description = "README whose reproduce markers get the summary table, if it has them "
             + "(default: ${DEFAULT-VALUE})")
-    Path readme = Path.of("README.md");
+    Path readme = Path.of("docs", "results.md");
 
     @Option(names = "--no-rerun", description = "skip the reproducibility re-run of the first experiment")
     boolean noRerun;
