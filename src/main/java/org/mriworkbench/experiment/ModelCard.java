@@ -3,17 +3,20 @@ package org.mriworkbench.experiment;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import org.mriworkbench.data.DataLocation;
 import org.mriworkbench.model.CnnSpec;
 import org.mriworkbench.preprocess.GaussianDenoise;
 import org.mriworkbench.preprocess.ImageOp;
 import org.mriworkbench.preprocess.Preprocessing;
 import org.mriworkbench.train.AtomicFiles;
+import org.mriworkbench.train.Checkpoints;
 import org.mriworkbench.train.EpochStats;
 import org.mriworkbench.train.Optimiser;
 import org.mriworkbench.train.TrainConfig;
@@ -44,13 +47,31 @@ public final class ModelCard {
     private ModelCard() {
     }
 
+    /**
+     * How a card names its run in the commands it prints. A card kept in its run folder names that folder and its
+     * {@code config.json}. A card published elsewhere (such as {@code docs/reference-runs/}) must work for a reader
+     * with a fresh clone, who has neither this machine's paths nor its git-ignored {@code runs/}: it names the run
+     * folder {@code RUN_DIR} and points at a copy of {@code config.json} published beside the card.
+     *
+     * @param runDir how commands name the run folder
+     * @param config how {@code train --config} names the config
+     */
+    public record Shown(String runDir, String config) {
+    }
+
     /** Renders the card for the run in {@code runDir}; needs {@code config.json} and {@code manifest.json}. */
     public static String render(Path runDir) throws IOException {
         return render(RunRecord.read(runDir));
     }
 
-    /** Renders the card for a run read back with {@link RunRecord#read}. */
+    /** Renders the card for a run read back with {@link RunRecord#read}, naming the run folder as it is. */
     public static String render(RunRecord run) throws IOException {
+        Path dir = run.folder().dir();
+        return render(run, new Shown(dir.toString(), dir.resolve(Checkpoints.CONFIG_FILE).toString()));
+    }
+
+    /** Renders the card, naming the run folder and config in commands as {@code shown} says. */
+    public static String render(RunRecord run, Shown shown) throws IOException {
         Path dir = run.folder().dir();
         Optional<RunData> data = Files.isRegularFile(dir.resolve(ExperimentRunner.DATA_FILE))
                 ? Optional.of(RunData.read(dir)) : Optional.empty();
@@ -61,16 +82,43 @@ public final class ModelCard {
         preprocessing(sb, run, data);
         architecture(sb, run.config().model(), run.config().preset());
         training(sb, run);
-        ModelCardEvaluation.evaluation(sb, dir);
-        ModelCardEvaluation.failureModes(sb, run);
-        reproduce(sb, run, data);
+        ModelCardEvaluation.evaluation(sb, dir, shown.runDir());
+        ModelCardEvaluation.failureModes(sb, run, shown.runDir());
+        reproduce(sb, run, data, shown);
         return sb.toString();
     }
 
-    /** Renders the card and writes it atomically to {@code out}; returns {@code out}. */
+    /**
+     * Renders the card and writes it atomically to {@code out}; returns {@code out}. A card written outside its run
+     * folder is published: the run's {@code config.json} is copied beside it as {@link #configFile} and the card's
+     * commands name that copy, relative to the working directory (the repository root, for {@code reproduce}).
+     */
     public static Path write(Path runDir, Path out) throws IOException {
-        AtomicFiles.writeString(out, render(runDir));
+        RunRecord run = RunRecord.read(runDir);
+        Path parent = out.toAbsolutePath().normalize().getParent();
+        if (parent.equals(runDir.toAbsolutePath().normalize())) {
+            AtomicFiles.writeString(out, render(run));
+            return out;
+        }
+        Path config = parent.resolve(configFile(out.getFileName().toString()));
+        Files.createDirectories(parent);
+        Files.copy(runDir.resolve(Checkpoints.CONFIG_FILE), config, StandardCopyOption.REPLACE_EXISTING);
+        AtomicFiles.writeString(out, render(run, new Shown("RUN_DIR", shownPath(config))));
         return out;
+    }
+
+    /** The published config's file name beside a card named {@code cardFile}: {@code X-MODEL_CARD.md} → {@code X-config.json}. */
+    public static String configFile(String cardFile) {
+        String stem = cardFile.endsWith(FILE) ? cardFile.substring(0, cardFile.length() - FILE.length())
+                : cardFile.replaceFirst("\\.md$", "") + "-";
+        return stem + Checkpoints.CONFIG_FILE;
+    }
+
+    /** {@code file} relative to the working directory when it lies under it, else absolute. */
+    private static String shownPath(Path file) {
+        Path cwd = Path.of("").toAbsolutePath().normalize();
+        Path abs = file.toAbsolutePath().normalize();
+        return (abs.startsWith(cwd) ? cwd.relativize(abs) : abs).toString().replace('\\', '/');
     }
 
     private static void header(StringBuilder sb, RunRecord run, Optional<RunData> data) {
@@ -117,7 +165,9 @@ public final class ModelCard {
         } else {
             RunData d = data.get();
             List<List<String>> rows = new ArrayList<>();
-            rows.add(List.of("data folder", d.dataRoot().toString()));
+            rows.add(List.of("data set", code(d.dataRoot().getFileName() == null ? d.dataRoot().toString()
+                    : d.dataRoot().getFileName().toString()) + ", identified by its fingerprint below; point "
+                    + code("--data") + " or " + code(DataLocation.ENV_VAR) + " at a copy with the same fingerprint"));
             rows.add(List.of("images", count(d.images()) + (d.skippedFiles() > 0
                     ? " (" + count(d.skippedFiles()) + " unreadable files skipped)" : "")));
             rows.add(List.of("data fingerprint", d.datasetFingerprint()));
@@ -253,18 +303,20 @@ public final class ModelCard {
         }
     }
 
-    private static void reproduce(StringBuilder sb, RunRecord run, Optional<RunData> data) {
+    private static void reproduce(StringBuilder sb, RunRecord run, Optional<RunData> data, Shown shown) {
         Manifest m = run.manifest();
-        Path dir = run.folder().dir();
         sb.append("## How to reproduce\n\n");
+        sb.append("From the repository root, with ").append(code(DataLocation.ENV_VAR))
+                .append(" set to the data set whose fingerprint is ").append(code(m.datasetFingerprint()))
+                .append(":\n\n");
         sb.append("```sh\n");
         sb.append("git checkout ").append(m.gitCommit()).append('\n');
         sb.append("./mvnw -o package -DskipTests\n");
-        StringBuilder train = new StringBuilder(CLI + " train --config " + dir.resolve("config.json"));
+        StringBuilder train = new StringBuilder(CLI + " train --config " + shown.config());
         List<String> caveats = new ArrayList<>();
         if (data.isPresent()) {
             RunData d = data.get();
-            train.append(" --data ").append(d.dataRoot()).append(" --split ")
+            train.append(" --data \"$").append(DataLocation.ENV_VAR).append("\" --split ")
                     .append(d.split().mode().id()).append(" --split-seed ")
                     .append(d.split().seed());
             double sigma = denoiseSigma(d.preprocessingPipeline());
@@ -283,7 +335,7 @@ public final class ModelCard {
                         + "`ExperimentRunner.withLimits` (and `withTrainClassFraction`)");
             }
         } else {
-            train.append(" --data DATA_FOLDER");
+            train.append(" --data \"$").append(DataLocation.ENV_VAR).append('"');
             caveats.add("data.json is missing, so the data folder and split flags are unknown");
         }
         sb.append(train).append(" --runs runs\n");
@@ -296,8 +348,8 @@ public final class ModelCard {
         for (String c : caveats) {
             sb.append("- Caveat: ").append(c).append(".\n");
         }
-        sb.append("- The same config, seed and thread count on the same machine give bit-identical losses; another "
-                + "CPU, thread count or library version may change the last digits.\n\n");
+        sb.append("- The same config, seed, thread count and CPU instruction set give bit-identical losses (see "
+                + "docs/determinism.md); another CPU, thread count or library version may change the last digits.\n\n");
         List<List<String>> rows = new ArrayList<>();
         m.libraries().forEach((name, version) -> rows.add(List.of(name, version)));
         rows.add(List.of("JVM", m.jvm()));

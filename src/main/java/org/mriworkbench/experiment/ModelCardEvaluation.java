@@ -46,7 +46,7 @@ final class ModelCardEvaluation {
     private ModelCardEvaluation() {
     }
 
-    static void evaluation(StringBuilder sb, Path dir) throws IOException {
+    static void evaluation(StringBuilder sb, Path dir, String shownDir) throws IOException {
         sb.append("## Evaluation\n\n");
         List<String> missing = new ArrayList<>();
         boolean any = false;
@@ -54,7 +54,7 @@ final class ModelCardEvaluation {
             Path file = dir.resolve(RunEvaluator.metricsFile(set.suffix()));
             if (!Files.isRegularFile(file)) {
                 missing.add("- " + set.name() + ": " + code(file.getFileName().toString()) + " is missing; "
-                        + code(ModelCard.CLI + " evaluate " + dir + set.flag()) + " writes it.\n");
+                        + code(ModelCard.CLI + " evaluate " + shownDir + set.flag()) + " writes it.\n");
                 continue;
             }
             any = true;
@@ -143,7 +143,7 @@ final class ModelCardEvaluation {
         return List.copyOf(out.subList(0, Math.min(limit, out.size())));
     }
 
-    static void failureModes(StringBuilder sb, RunRecord run) {
+    static void failureModes(StringBuilder sb, RunRecord run, String shownDir) {
         sb.append("## Known failure modes\n\n");
         if (run.predictions().isEmpty()) {
             sb.append("predictions.csv is missing (the run has not finished), so no misclassified test images can "
@@ -167,7 +167,7 @@ final class ModelCardEvaluation {
                             .append(code(FailureGallery.FILE)).append(" (not committed: it shows data-set images). ");
                 }
                 sb.append("The `explain` command draws one overlay per image, e.g. ")
-                        .append(code(ModelCard.CLI + " explain " + run.folder().dir() + " IMAGE --method grad-cam"))
+                        .append(code(ModelCard.CLI + " explain " + shownDir + " IMAGE --method grad-cam"))
                         .append("; it shows where the model looked, not why.\n\n");
             }
         }

@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -79,7 +80,7 @@ class ModelCardCliTest {
         CliRunner.run(0, "model-card", bare.toString(), "--out", out.toString());
         String md = Files.readString(out);
         assertTrue(md.contains("Metrics are missing"), md);
-        assertTrue(md.contains("evaluate " + bare), md);
+        assertTrue(md.contains("evaluate RUN_DIR"), "a published card names no machine path: " + md);
         assertFalse(Pattern.compile("\\[\\d\\.\\d{4}, \\d\\.\\d{4}\\]").matcher(md).find(), "no interval: " + md);
 
         // Only the two files a run writes first: still a card, with the gaps named.
@@ -89,6 +90,25 @@ class ModelCardCliTest {
         String md2 = ModelCard.render(minimal);
         assertTrue(md2.contains("data.json is missing") && md2.contains("predictions.csv is missing"), md2);
         assertTrue(md2.contains("Metrics are missing"), md2);
+    }
+
+    /**
+     * A card published outside its run folder must work from a fresh clone: it names no path of the machine that
+     * wrote it, and its {@code train --config} points at a copy of the config published beside it.
+     */
+    @Test
+    void publishedCardIsPortable() throws Exception {
+        Path published = dir.resolve("published");
+        Path card = ModelCard.write(run, published.resolve("ref-card-MODEL_CARD.md"));
+        String md = Files.readString(card);
+        Path config = published.resolve("ref-card-config.json");
+        assertTrue(Files.isRegularFile(config), "config published beside the card");
+        assertTrue(md.contains("train --config " + config.toAbsolutePath()), md);
+        assertTrue(md.contains("--data \"$MRI_WORKBENCH_DATA\""), md);
+        assertFalse(md.contains(run.toString()), "no run folder path: " + md);
+        assertFalse(md.contains(dir.resolve("set").toString()), "no data folder path: " + md);
+        assertTrue(md.contains(RunRecord.read(run).manifest().datasetFingerprint()), md);
+        assertEquals(RunRecord.read(run).config(), TrainConfig.read(config));
     }
 
     @Test
