@@ -155,7 +155,7 @@ public final class DuplicateAudit {
         return dot(standardise(a), standardise(b));
     }
 
-    private static float[] standardise(float[] v) {
+    static float[] standardise(float[] v) {
         double mean = 0;
         for (float x : v) {
             mean += x;
@@ -176,7 +176,7 @@ public final class DuplicateAudit {
         return out;
     }
 
-    private static double dot(float[] a, float[] b) {
+    static double dot(float[] a, float[] b) {
         double s = 0;
         for (int i = 0; i < a.length; i++) {
             s += a[i] * b[i];
