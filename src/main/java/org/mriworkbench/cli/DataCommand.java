@@ -11,6 +11,7 @@ import org.mriworkbench.data.DatasetScanner;
 import org.mriworkbench.data.DatasetSplitter;
 import org.mriworkbench.data.DuplicateAudit;
 import org.mriworkbench.data.GeneratedDataset;
+import org.mriworkbench.data.ImageDecoder;
 import org.mriworkbench.data.PhantomConfig;
 import org.mriworkbench.data.PhantomGenerator;
 import org.mriworkbench.data.SplitConfig;
@@ -38,15 +39,19 @@ final class DataCommand implements Runnable {
         new picocli.CommandLine(this).usage(System.out);
     }
 
+    /** Paths shown per kind of skipped file; the counts cover all of them. */
+    static final int ISSUES_PER_KIND = 5;
+
     static DatasetIndex scan(DataOptions options, DataLocation loc) {
+        return scan(options, new ScanOptions(), loc);
+    }
+
+    static DatasetIndex scan(DataOptions options, ScanOptions scanOptions, DataLocation loc) {
         DatasetIndex index = DatasetScanner.create().withProgress(ProgressBar.onStderr())
-                .withCache(options.cacheDir().resolve("index")).scan(loc.path());
+                .withMaxPixels(scanOptions.maxPixels).withCache(options.cacheDir().resolve("index")).scan(loc.path());
         if (!index.issues().isEmpty()) {
-            System.err.println(index.issues().size() + " files skipped:");
-            index.issues().stream().limit(20).forEach(i -> System.err.println("  " + i));
-            if (index.issues().size() > 20) {
-                System.err.println("  ... (see the issues table for all)");
-            }
+            System.err.println(index.issueSummary(ISSUES_PER_KIND));
+            System.err.println("(data audit writes every skipped file to skipped-files.csv)");
         }
         return index;
     }
@@ -59,6 +64,17 @@ final class DataCommand implements Runnable {
         Files.createDirectories(csv.toAbsolutePath().getParent());
         table.write().csv(csv.toFile());
         System.out.println("wrote " + csv);
+    }
+
+    /**
+     * Scan settings of the data commands. Training and prediction decode with the default limit
+     * ({@link ImageDecoder#DEFAULT_MAX_PIXELS}), which fits every MRI slice.
+     */
+    static final class ScanOptions {
+        @Option(names = "--max-pixels", paramLabel = "N",
+                description = "refuse images whose header declares more pixels than this, before decoding "
+                        + "(default: ${DEFAULT-VALUE}, i.e. 8192 x 8192)")
+        long maxPixels = ImageDecoder.DEFAULT_MAX_PIXELS;
     }
 
     /** Audit options shared by audit and split. */
@@ -92,12 +108,15 @@ final class DataCommand implements Runnable {
         @Mixin
         DataOptions data;
 
+        @Mixin
+        ScanOptions scanOptions;
+
         @Option(names = "--csv", paramLabel = "FILE", description = "write the index (one row per image) as CSV")
         Path csv;
 
         @Override
         public Integer call() throws IOException {
-            DatasetIndex index = scan(data, data.resolve());
+            DatasetIndex index = scan(data, scanOptions, data.resolve());
             Table table = index.toTable();
             System.out.println(table.countBy("split", "label").print());
             System.out.println("fingerprint " + index.fingerprint());
@@ -112,6 +131,9 @@ final class DataCommand implements Runnable {
         DataOptions data;
 
         @Mixin
+        ScanOptions scanOptions;
+
+        @Mixin
         AuditOptions audit;
 
         @Option(names = "--out", paramLabel = "DIR", description = "folder for the audit's CSVs and pictures (default: ${DEFAULT-VALUE})")
@@ -119,7 +141,7 @@ final class DataCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
-            DatasetIndex index = scan(data, data.resolve());
+            DatasetIndex index = scan(data, scanOptions, data.resolve());
             AuditReport report = DuplicateAudit.run(index, audit.config());
             System.out.println(report.summaryTable().printAll());
             Files.createDirectories(out);
@@ -141,6 +163,9 @@ final class DataCommand implements Runnable {
         DataOptions data;
 
         @Mixin
+        ScanOptions scanOptions;
+
+        @Mixin
         AuditOptions audit;
 
         @Option(names = "--mode", description = "grouped-resplit (default) or official-test")
@@ -154,7 +179,7 @@ final class DataCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
-            DatasetIndex index = scan(data, data.resolve());
+            DatasetIndex index = scan(data, scanOptions, data.resolve());
             AuditReport report = DuplicateAudit.run(index, audit.config());
             DataSplit split = DatasetSplitter.split(index, report,
                     SplitConfig.DEFAULT.withMode(SplitConfig.Mode.parse(mode)).withSeed(seed));
@@ -171,6 +196,9 @@ final class DataCommand implements Runnable {
         @Mixin
         DataOptions data;
 
+        @Mixin
+        ScanOptions scanOptions;
+
         @Option(names = "--out", paramLabel = "PNG", description = "default: ${DEFAULT-VALUE}")
         Path out = Path.of("runs", "preview.png");
 
@@ -179,7 +207,7 @@ final class DataCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
-            DatasetIndex index = scan(data, data.resolve());
+            DatasetIndex index = scan(data, scanOptions, data.resolve());
             Files.createDirectories(out.toAbsolutePath().getParent());
             ImageIO.write(DataCharts.samples(index, perClass, 1), "png", out.toFile());
             System.out.println("wrote " + out.toAbsolutePath());

@@ -1,5 +1,7 @@
 package org.mriworkbench.cli;
 
+import org.mriworkbench.data.FileWalker;
+import org.mriworkbench.data.ScanIssue;
 import org.mriworkbench.data.Task;
 import org.mriworkbench.experiment.ImagePredictor;
 import org.mriworkbench.experiment.ImagePredictor.ImagePrediction;
@@ -27,7 +29,8 @@ final class PredictCommand implements Callable<Integer> {
     Path model;
 
     @Parameters(index = "1", paramLabel = "IMAGE_OR_FOLDER",
-            description = "an image, or a folder searched recursively for .jpg/.jpeg/.png")
+            description = "an image, or a folder searched recursively for .jpg/.jpeg/.png (hidden folders skipped, "
+                    + "as data index does)")
     Path target;
 
     @Option(names = "--size", description = "input size for a bare model file (standard preprocessing)")
@@ -51,7 +54,11 @@ final class PredictCommand implements Callable<Integer> {
             }
             p = ImagePredictor.forModel(model, Task.parse(task), size);
         }
-        ImagePredictor.Result r = p.predict(ImagePredictor.files(target));
+        FileWalker.Listing files = ImagePredictor.listing(target);
+        for (ScanIssue issue : files.issues()) {
+            System.err.println("not walked " + target.resolve(issue.path()) + ": " + issue.reason());
+        }
+        ImagePredictor.Result r = p.predict(files.images());
         for (String s : r.skipped()) {
             System.err.println("skipped " + s);
         }

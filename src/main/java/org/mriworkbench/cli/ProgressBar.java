@@ -6,7 +6,8 @@ import java.io.PrintStream;
 
 /**
  * A text progress bar for the command line. It redraws in place on a terminal and prints a line every tenth
- * otherwise (CI logs, pipes), so long scans show life either way without flooding a log.
+ * otherwise (CI logs, pipes), so long scans show life either way without flooding a log. Rates and ETAs appear only
+ * once a stage has run long enough for them to mean something ({@link #MIN_RATE_SECONDS}).
  */
 public final class ProgressBar implements ProgressListener {
 
@@ -57,17 +58,29 @@ public final class ProgressBar implements ProgressListener {
         return System.nanoTime();
     }
 
+    /**
+     * Least time a stage must have run before a rate is shown. A rate over the first few milliseconds is noise: a
+     * cached scan that reports all 7,019 files at once printed {@code (5281553398/s)}, and the first batch of an
+     * epoch {@code (11494253/s)}.
+     */
+    static final double MIN_RATE_SECONDS = 1.0;
+
+    /** Least items done before a rate is shown, so that one slow first item does not set the ETA alone. */
+    static final long MIN_RATE_ITEMS = 2;
+
     static String line(String stage, long done, long total, long now, long startNanos) {
-        double secs = Math.max(1e-9, (now - startNanos) / 1e9);
-        double rate = done / secs;
+        double secs = (now - startNanos) / 1e9;
+        boolean meaningful = secs >= MIN_RATE_SECONDS && done >= MIN_RATE_ITEMS;
+        double rate = meaningful ? done / secs : 0;
+        String rateText = meaningful ? String.format(" (%.0f/s)", rate) : "";
         if (total <= 0) {
-            return String.format("%-10s %d done (%.0f/s)", stage, done, rate);
+            return String.format("%-10s %d done%s", stage, done, rateText);
         }
         int width = 30;
         int filled = (int) (width * Math.min(1.0, done / (double) total));
-        String eta = rate > 0 && done < total ? String.format(" eta %.0fs", (total - done) / rate) : "";
-        return String.format("%-10s [%s%s] %3d%% %d/%d (%.0f/s)%s", stage, "#".repeat(filled),
-                " ".repeat(width - filled), 100 * done / total, done, total, rate, eta);
+        String eta = meaningful && done < total ? String.format(" eta %.0fs", (total - done) / rate) : "";
+        return String.format("%-10s [%s%s] %3d%% %d/%d%s%s", stage, "#".repeat(filled),
+                " ".repeat(width - filled), 100 * done / total, done, total, rateText, eta);
     }
 
     private String line(String stage, long done, long total, long now) {

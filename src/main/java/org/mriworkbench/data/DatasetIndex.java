@@ -72,6 +72,14 @@ public final class DatasetIndex {
         return issues;
     }
 
+    /**
+     * The skipped files grouped by kind with counts, then the first {@code perKind} paths of each kind; see
+     * {@link ScanIssue#summary}. Empty when nothing was skipped.
+     */
+    public String issueSummary(int perKind) {
+        return String.join(System.lineSeparator(), ScanIssue.summary(issues, perKind));
+    }
+
     /** The absolute file of record {@code i}. */
     public Path file(int i) {
         return root.resolve(records.get(i).path());

@@ -10,17 +10,14 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 
 /**
  * Walks a data-set folder and builds a {@link DatasetIndex}: every image decoded once, hashed (SHA-256 of the bytes,
@@ -28,8 +25,14 @@ import java.util.stream.Stream;
  * files are found here, reported and skipped, not in the middle of epoch 7.
  *
  * <p>Accepts the Kaggle layout ({@code Training/<class>/*}, {@code Testing/<class>/*}) and a flat
- * {@code <class>/*} layout. Hidden files and folders (such as {@code .ipynb_checkpoints}, which the real data set
- * contains) are ignored, as are {@code __MACOSX} folders from zip files.
+ * {@code <class>/*} layout. Which files count as images is decided by {@link FileWalker}, the walker that
+ * {@code predict} and {@code shift} use too: hidden files and folders (such as {@code .ipynb_checkpoints}, which the
+ * real data set contains) are ignored, as are {@code __MACOSX} folders from zip files; symlinked folders are
+ * followed once each, and a loop is reported, not followed.
+ *
+ * <p>It is safe on any folder tree: an image whose header declares more pixels than {@link #withMaxPixels} allows is
+ * refused before decoding, and a file name the JVM cannot represent is reported instead of indexed under a name that
+ * would not find it again.
  */
 public final class DatasetScanner {
 
@@ -39,16 +42,35 @@ public final class DatasetScanner {
     private final int threads;
     private final ProgressListener progress;
     private final Path cacheDir;
+    private final long maxPixels;
 
-    private DatasetScanner(int threads, ProgressListener progress, Path cacheDir) {
+    private DatasetScanner(int threads, ProgressListener progress, Path cacheDir, long maxPixels) {
         this.threads = threads;
         this.progress = progress;
         this.cacheDir = cacheDir;
+        this.maxPixels = maxPixels;
     }
 
-    /** A scanner using every available core and reporting no progress. */
+    /** A scanner using every available core, reporting no progress, with the default pixel limit. */
     public static DatasetScanner create() {
-        return new DatasetScanner(Runtime.getRuntime().availableProcessors(), ProgressListener.NONE, null);
+        return new DatasetScanner(Runtime.getRuntime().availableProcessors(), ProgressListener.NONE, null,
+                ImageDecoder.DEFAULT_MAX_PIXELS);
+    }
+
+    /**
+     * The same scanner refusing images whose header declares more than {@code pixels} pixels (width × height),
+     * before decoding them; default {@link ImageDecoder#DEFAULT_MAX_PIXELS}.
+     */
+    public DatasetScanner withMaxPixels(long pixels) {
+        if (pixels < 1) {
+            throw new IllegalArgumentException("max pixels must be >= 1, got " + pixels);
+        }
+        return new DatasetScanner(threads, progress, cacheDir, pixels);
+    }
+
+    /** The pixel limit in use. */
+    public long maxPixels() {
+        return maxPixels;
     }
 
     /** The same scanner with a fixed number of decoding threads. */
@@ -56,12 +78,12 @@ public final class DatasetScanner {
         if (n < 1) {
             throw new IllegalArgumentException("threads must be >= 1");
         }
-        return new DatasetScanner(n, progress, cacheDir);
+        return new DatasetScanner(n, progress, cacheDir, maxPixels);
     }
 
     /** The same scanner reporting progress as stage "scan". */
     public DatasetScanner withProgress(ProgressListener listener) {
-        return new DatasetScanner(threads, listener, cacheDir);
+        return new DatasetScanner(threads, listener, cacheDir, maxPixels);
     }
 
     /**
@@ -69,7 +91,7 @@ public final class DatasetScanner {
      * it. Any changed, added or removed file (by size or modification time) means a full scan.
      */
     public DatasetScanner withCache(Path dir) {
-        return new DatasetScanner(threads, progress, dir);
+        return new DatasetScanner(threads, progress, dir, maxPixels);
     }
 
     private record Candidate(Path file, String relative, Origin origin, Label label) {
@@ -93,6 +115,8 @@ public final class DatasetScanner {
         }
         List<ScanIssue> issues = new ArrayList<>();
         List<Candidate> candidates = new ArrayList<>();
+        FileWalker walker = new FileWalker(abs);
+        walker.enter(abs);
         List<Path> splitDirs = children(abs).stream().filter(Files::isDirectory)
                 .filter(d -> Origin.fromFolderName(name(d)).isPresent()).toList();
         DatasetIndex.Layout layout = splitDirs.isEmpty() ? DatasetIndex.Layout.FLAT : DatasetIndex.Layout.KAGGLE;
@@ -105,11 +129,15 @@ public final class DatasetScanner {
                 }
             }
             for (Path split : splitDirs) {
-                collectClasses(abs, split, Origin.fromFolderName(name(split)).orElseThrow(), candidates, issues);
+                if (walker.enter(split)) {
+                    collectClasses(abs, split, Origin.fromFolderName(name(split)).orElseThrow(), candidates, issues,
+                            walker);
+                }
             }
         } else {
-            collectClasses(abs, abs, Origin.UNSPLIT, candidates, issues);
+            collectClasses(abs, abs, Origin.UNSPLIT, candidates, issues, walker);
         }
+        issues.addAll(walker.issues());
         if (candidates.isEmpty()) {
             throw new DataLayoutException(abs, "no images found" + (issues.isEmpty() ? "" : " (" + issues.size()
                     + " problems, first: " + issues.get(0) + ")"));
@@ -158,10 +186,10 @@ public final class DatasetScanner {
     }
 
     /** Hash of what the scan would read: every candidate's path, size, time, origin and label, and the format version. */
-    private static String cacheKey(Path root, List<Candidate> candidates) {
+    private String cacheKey(Path root, List<Candidate> candidates) {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
-            md.update(("scanner-v2|thumb" + THUMB + "|" + root + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            md.update(("scanner-v3|thumb" + THUMB + "|maxPixels" + maxPixels + "|" + root + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
             for (Candidate c : candidates) {
                 java.nio.file.attribute.BasicFileAttributes a = Files.readAttributes(c.file,
                         java.nio.file.attribute.BasicFileAttributes.class);
@@ -176,7 +204,8 @@ public final class DatasetScanner {
         }
     }
 
-    private void collectClasses(Path root, Path dir, Origin origin, List<Candidate> out, List<ScanIssue> issues) {
+    private void collectClasses(Path root, Path dir, Origin origin, List<Candidate> out, List<ScanIssue> issues,
+                                FileWalker walker) {
         for (Path child : children(dir)) {
             if (!Files.isDirectory(child)) {
                 issues.add(new ScanIssue(rel(root, child), ScanIssue.Kind.STRAY_FILE,
@@ -190,8 +219,11 @@ public final class DatasetScanner {
                                 + "notumor (and aliases such as glioma_tumor, no_tumor, normal, yes, no)"));
                 continue;
             }
+            if (!walker.enter(child)) {
+                continue; // a loop or a second link to a class folder already scanned; the walker reports it
+            }
             int before = out.size();
-            collectFiles(root, child, origin, label.get(), out, issues);
+            collectFiles(root, child, origin, label.get(), out, issues, walker);
             if (out.size() == before) {
                 issues.add(new ScanIssue(rel(root, child), ScanIssue.Kind.EMPTY_CLASS_FOLDER,
                         "class folder holds no images"));
@@ -199,17 +231,25 @@ public final class DatasetScanner {
         }
     }
 
-    private void collectFiles(Path root, Path dir, Origin origin, Label label, List<Candidate> out,
-                              List<ScanIssue> issues) {
-        for (Path child : children(dir)) {
-            if (Files.isDirectory(child)) {
-                collectFiles(root, child, origin, label, out, issues);
-            } else if (isImageName(name(child))) {
-                out.add(new Candidate(child, rel(root, child), origin, label));
+    private static void collectFiles(Path root, Path dir, Origin origin, Label label, List<Candidate> out,
+                                     List<ScanIssue> issues, FileWalker walker) {
+        List<Path> images = new ArrayList<>();
+        List<Path> others = new ArrayList<>();
+        walker.collect(dir, images, others);
+        for (Path image : images) {
+            String relative = rel(root, image);
+            if (!root.resolve(relative).equals(image)) {
+                // The name's bytes are not valid in the JVM's file-name encoding: the index could not find it again.
+                issues.add(new ScanIssue(relative, ScanIssue.Kind.UNREPRESENTABLE_NAME, "file name is not valid in "
+                        + "the file-name encoding " + System.getProperty("sun.jnu.encoding", "(unknown)")
+                        + "; rename the file (ASCII or UTF-8) to include it"));
             } else {
-                issues.add(new ScanIssue(rel(root, child), ScanIssue.Kind.NOT_AN_IMAGE,
-                        "not an image file (expected .jpg, .jpeg or .png); ignored"));
+                out.add(new Candidate(image, relative, origin, label));
             }
+        }
+        for (Path other : others) {
+            issues.add(new ScanIssue(rel(root, other), ScanIssue.Kind.NOT_AN_IMAGE,
+                    "not an image file (expected .jpg, .jpeg or .png); ignored"));
         }
     }
 
@@ -226,7 +266,7 @@ public final class DatasetScanner {
             List<Future<Outcome>> futures = new ArrayList<>(total);
             for (Candidate c : candidates) {
                 futures.add(pool.submit(() -> {
-                    Outcome o = inspect(c);
+                    Outcome o = inspect(c, maxPixels);
                     progress.onProgress("scan", done.incrementAndGet(), total);
                     return o;
                 }));
@@ -246,7 +286,7 @@ public final class DatasetScanner {
         }
     }
 
-    private static Outcome inspect(Candidate c) {
+    private static Outcome inspect(Candidate c, long maxPixels) {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(c.file);
@@ -255,12 +295,14 @@ public final class DatasetScanner {
                     "cannot read file: " + e.getMessage()));
         }
         try {
-            ImageDecoder.Decoded d = ImageDecoder.decodeGray(bytes, c.file);
+            ImageDecoder.Decoded d = ImageDecoder.decodeGray(bytes, c.file, maxPixels);
             FloatImage gray = d.image();
             ImageRecord r = new ImageRecord(c.relative, c.origin, c.label, gray.width(), gray.height(),
                     d.sourceChannels(), d.bitDepth(), d.format().name(), bytes.length, sha256(bytes), dHash(gray));
             float[] thumb = Resample.plane(gray.pixels(), 0, gray.width(), gray.height(), THUMB, THUMB);
             return new Outcome(r, thumb, null);
+        } catch (ImageTooLargeException e) {
+            return new Outcome(null, null, new ScanIssue(c.relative, ScanIssue.Kind.IMAGE_TOO_LARGE, e.reason()));
         } catch (ImageDecodeException e) {
             return new Outcome(null, null, new ScanIssue(c.relative, ScanIssue.Kind.UNREADABLE_IMAGE, e.reason()));
         }
@@ -289,16 +331,6 @@ public final class DatasetScanner {
         }
     }
 
-    private static boolean isImageName(String n) {
-        String l = n.toLowerCase(Locale.ROOT);
-        return l.endsWith(".jpg") || l.endsWith(".jpeg") || l.endsWith(".png");
-    }
-
-    private static boolean hidden(Path p) {
-        String n = name(p);
-        return n.startsWith(".") || n.equals("__MACOSX") || n.equals("Thumbs.db") || n.equals("desktop.ini");
-    }
-
     private static String name(Path p) {
         return p.getFileName().toString();
     }
@@ -308,12 +340,6 @@ public final class DatasetScanner {
     }
 
     private static List<Path> children(Path dir) {
-        try (Stream<Path> s = Files.list(dir)) {
-            Path[] arr = s.filter(p -> !hidden(p)).toArray(Path[]::new);
-            Arrays.sort(arr);
-            return List.of(arr);
-        } catch (IOException e) {
-            throw new DataLayoutException(dir, "cannot list folder (" + e.getMessage() + ")");
-        }
+        return FileWalker.children(dir);
     }
 }

@@ -31,10 +31,22 @@ import java.util.List;
  *
  * <p>The JDK's libjpeg-based reader is tried first because it is the fastest here; TwelveMonkeys' reader takes over
  * for what the JDK cannot read (CMYK and YCCK JPEGs, odd ICC profiles).
+ *
+ * <p>Two guards run before pixels are decoded. The image's width and height are read from its header and an image
+ * above a pixel limit ({@link #DEFAULT_MAX_PIXELS} unless given) is refused with {@link ImageTooLargeException}, so a
+ * decompression bomb costs a header read, not gigabytes. And a JPEG's EXIF orientation is honoured (the image is
+ * rotated or flipped as every viewer shows it; see {@link ExifOrientation}), so the pixels a model learns from are
+ * the picture a person sees when opening the file.
  */
 public final class ImageDecoder {
 
     private static final String JDK_JPEG = "com.sun.imageio.plugins.jpeg.JPEGImageReader";
+
+    /**
+     * Default most pixels an image may declare: 8,192 × 8,192, many times any MRI slice (the public set's largest is
+     * 1,920 × 1,080), yet small enough that decoding one costs at most 256 MB of floats.
+     */
+    public static final long DEFAULT_MAX_PIXELS = 8192L * 8192L;
 
     private ImageDecoder() {
     }
@@ -59,10 +71,15 @@ public final class ImageDecoder {
 
     /** Decodes bytes already in memory; {@code source} only names the file in error messages. */
     public static Decoded decode(byte[] bytes, Path source) throws ImageDecodeException {
+        return decode(bytes, source, DEFAULT_MAX_PIXELS);
+    }
+
+    /** As {@link #decode(byte[], Path)}, refusing images that declare more than {@code maxPixels} pixels. */
+    public static Decoded decode(byte[] bytes, Path source, long maxPixels) throws ImageDecodeException {
         Format format = sniff(bytes, source);
-        BufferedImage image = format == Format.JPEG ? readJpeg(bytes, source, false)
-                : readWith(pngReader(), bytes, source, false);
-        return toFloat(image, format, source, -1);
+        BufferedImage image = format == Format.JPEG ? readJpeg(bytes, source, false, new int[1], maxPixels)
+                : readWith(pngReader(), bytes, source, false, new int[1], maxPixels);
+        return oriented(toFloat(image, format, source, -1), bytes);
     }
 
     /**
@@ -72,17 +89,32 @@ public final class ImageDecoder {
      * computes, up to rounding. {@link Decoded#sourceChannels()} still reports the file's own channel count.
      */
     public static Decoded decodeGray(byte[] bytes, Path source) throws ImageDecodeException {
+        return decodeGray(bytes, source, DEFAULT_MAX_PIXELS);
+    }
+
+    /** As {@link #decodeGray(byte[], Path)}, refusing images that declare more than {@code maxPixels} pixels. */
+    public static Decoded decodeGray(byte[] bytes, Path source, long maxPixels) throws ImageDecodeException {
         Format format = sniff(bytes, source);
         int[] sourceBands = {-1};
         BufferedImage image;
         if (format == Format.JPEG) {
-            image = readJpeg(bytes, source, true, sourceBands);
+            image = readJpeg(bytes, source, true, sourceBands, maxPixels);
         } else {
-            image = readWith(pngReader(), bytes, source, false);
+            image = readWith(pngReader(), bytes, source, false, new int[1], maxPixels);
         }
         Decoded d = toFloat(image, format, source, sourceBands[0]);
         FloatImage gray = org.mriworkbench.preprocess.Grayscale.toGray(d.image());
-        return gray == d.image() ? d : new Decoded(gray, d.format(), d.sourceChannels(), d.bitDepth());
+        return oriented(gray == d.image() ? d : new Decoded(gray, d.format(), d.sourceChannels(), d.bitDepth()), bytes);
+    }
+
+    private static Decoded oriented(Decoded d, byte[] bytes) {
+        if (d.format() != Format.JPEG) {
+            return d;
+        }
+        int orientation = ExifOrientation.read(bytes);
+        return orientation <= 1 ? d
+                : new Decoded(ExifOrientation.apply(d.image(), orientation), d.format(), d.sourceChannels(),
+                        d.bitDepth());
     }
 
     /** Reads a file and decodes it to one luminance channel; see {@link #decodeGray(byte[], Path)}. */
@@ -105,27 +137,46 @@ public final class ImageDecoder {
         if (bytes.length >= 8 && (bytes[0] & 0xFF) == 0x89 && bytes[1] == 'P' && bytes[2] == 'N' && bytes[3] == 'G') {
             return Format.PNG;
         }
+        String other = otherFormat(bytes);
+        if (other != null) {
+            throw new ImageDecodeException(source, "not a JPEG or PNG image: the content is " + other
+                    + " (whatever the file name says); convert it to PNG or JPEG");
+        }
         throw new ImageDecodeException(source, "not a JPEG or PNG image (unrecognised leading bytes, "
                 + bytes.length + " bytes in file)");
     }
 
-    private static BufferedImage readJpeg(byte[] bytes, Path source, boolean gray) throws ImageDecodeException {
-        return readJpeg(bytes, source, gray, new int[1]);
+    /** Names formats that are sometimes saved under an image name, from their magic numbers; null if none. */
+    private static String otherFormat(byte[] b) {
+        if (b.length >= 6 && b[0] == 'G' && b[1] == 'I' && b[2] == 'F' && b[3] == '8') {
+            return "a GIF image";
+        }
+        if (b.length >= 132 && b[128] == 'D' && b[129] == 'I' && b[130] == 'C' && b[131] == 'M') {
+            return "a DICOM file (export the slice as PNG)";
+        }
+        if (b.length >= 4 && (b[0] == 'I' && b[1] == 'I' && b[2] == 42 && b[3] == 0
+                || b[0] == 'M' && b[1] == 'M' && b[2] == 0 && b[3] == 42)) {
+            return "a TIFF image";
+        }
+        if (b.length >= 2 && b[0] == 'B' && b[1] == 'M') {
+            return "a BMP image";
+        }
+        return null;
     }
 
-    private static BufferedImage readJpeg(byte[] bytes, Path source, boolean gray, int[] sourceBands)
-            throws ImageDecodeException {
+    private static BufferedImage readJpeg(byte[] bytes, Path source, boolean gray, int[] sourceBands,
+                                          long maxPixels) throws ImageDecodeException {
         List<ImageReader> readers = jpegReaders();
         ImageDecodeException first = null;
         for (ImageReader reader : readers) {
             try {
-                return readWith(reader, bytes, source, gray, sourceBands);
+                return readWith(reader, bytes, source, gray, sourceBands, maxPixels);
             } catch (ImageDecodeException e) {
                 if (first == null) {
                     first = e;
                 }
-                if (e.truncated()) {
-                    throw e; // another reader would only hide the same damage
+                if (e.truncated() || e instanceof ImageTooLargeException) {
+                    throw e; // another reader would only hide the same damage, or decode the bomb
                 }
             }
         }
@@ -151,18 +202,19 @@ public final class ImageDecoder {
         return it.next();
     }
 
-    private static BufferedImage readWith(ImageReader reader, byte[] bytes, Path source, boolean gray)
-            throws ImageDecodeException {
-        return readWith(reader, bytes, source, gray, new int[1]);
-    }
-
     private static BufferedImage readWith(ImageReader reader, byte[] bytes, Path source, boolean gray,
-                                          int[] sourceBands) throws ImageDecodeException {
+                                          int[] sourceBands, long maxPixels) throws ImageDecodeException {
         List<String> warnings = new ArrayList<>();
         IIOReadWarningListener listener = (r, warning) -> warnings.add(warning);
         try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
             reader.setInput(in, true, true);
             reader.addIIOReadWarningListener(listener);
+            // Header only: neither reader decodes pixels to answer these.
+            int width = reader.getWidth(0);
+            int height = reader.getHeight(0);
+            if ((long) width * height > maxPixels) {
+                throw new ImageTooLargeException(source, width, height, maxPixels);
+            }
             ImageReadParam param = reader.getDefaultReadParam();
             if (gray) {
                 ImageTypeSpecifier raw = reader.getRawImageType(0);

@@ -11,6 +11,7 @@ import java.util.Random;
 import org.mriworkbench.data.DataLocation;
 import org.mriworkbench.data.DatasetIndex;
 import org.mriworkbench.data.DatasetScanner;
+import org.mriworkbench.data.FileWalker;
 import org.mriworkbench.data.Label;
 import org.mriworkbench.data.ScanIssue;
 
@@ -19,7 +20,8 @@ import org.mriworkbench.data.ScanIssue;
  * gives them, and what was skipped. A folder in a layout the {@link DatasetScanner} accepts (Kaggle
  * {@code Training/Testing/<class>} or flat {@code <class>/}) is scanned, so labels, fingerprint and bad-file reports
  * are the scanner's; any other folder is taken as unlabelled images found recursively, because images from
- * elsewhere (another hospital's export, a download) seldom come sorted into class folders.
+ * elsewhere (another hospital's export, a download) seldom come sorted into class folders. Either way the files
+ * are the ones {@link FileWalker} finds, the walker {@code data index} and {@code predict} use.
  *
  * @param root    the folder
  * @param files   the readable (labelled layout) or candidate (unlabelled) image files, in path order
@@ -49,7 +51,10 @@ public record ImageFolder(Path root, List<Path> files, List<Label> labels, List<
     public static ImageFolder read(Path dir, Path scanCache) throws IOException {
         Path abs = dir.toAbsolutePath().normalize();
         if (!DataLocation.looksLikeDataset(abs)) {
-            return new ImageFolder(abs, ImagePredictor.files(abs), List.of(), List.of(), Optional.empty());
+            FileWalker.Listing listing = ImagePredictor.listing(abs);
+            List<String> notWalked = listing.issues().stream()
+                    .map(issue -> abs.resolve(issue.path()) + ": " + issue.reason()).toList();
+            return new ImageFolder(abs, listing.images(), List.of(), notWalked, Optional.empty());
         }
         DatasetScanner scanner = DatasetScanner.create();
         DatasetIndex index = (scanCache == null ? scanner : scanner.withCache(scanCache)).scan(abs);

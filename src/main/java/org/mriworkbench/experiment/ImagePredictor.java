@@ -8,10 +8,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
-import java.util.stream.Stream;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.mriworkbench.data.FileWalker;
 import org.mriworkbench.data.ImageDecodeException;
 import org.mriworkbench.data.ImageDecoder;
 import org.mriworkbench.data.Task;
@@ -31,9 +30,6 @@ import org.mriworkbench.train.TrainConfig;
 public final class ImagePredictor {
 
     private static final int BATCH = 32;
-
-    /** File name extensions that a folder scan picks up (a single file is always tried). */
-    private static final List<String> IMAGE_EXTENSIONS = List.of(".jpg", ".jpeg", ".png");
 
     private final MultiLayerNetwork net;
     private final Task task;
@@ -121,21 +117,26 @@ public final class ImagePredictor {
     }
 
     /**
-     * The files to classify for {@code target}: the file itself, or every JPEG and PNG under the folder (recursively,
-     * sorted by path).
+     * The files to classify for {@code target}: the file itself, or every image under the folder as the scanner's
+     * {@link FileWalker} finds them (recursively, hidden folders skipped, each linked folder once, sorted by path),
+     * so that {@code predict} and {@code data index} count the same images.
      */
     public static List<Path> files(Path target) throws IOException {
+        return listing(target).images();
+    }
+
+    /** As {@link #files}, with the folders the walk did not enter (loops, repeated links) and why. */
+    public static FileWalker.Listing listing(Path target) throws IOException {
         if (Files.isRegularFile(target)) {
-            return List.of(target);
+            return new FileWalker.Listing(List.of(target), List.of(), List.of());
         }
         if (!Files.isDirectory(target)) {
             throw new NoSuchFileException(target.toString(), null, "no such image or folder");
         }
-        try (Stream<Path> s = Files.walk(target)) {
-            return s.filter(Files::isRegularFile).filter(p -> {
-                String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
-                return IMAGE_EXTENSIONS.stream().anyMatch(n::endsWith);
-            }).sorted().toList();
+        try {
+            return FileWalker.list(target);
+        } catch (org.mriworkbench.data.DataLayoutException e) {
+            throw new IOException(e.getMessage(), e);
         }
     }
 

@@ -1,0 +1,32 @@
+package org.mriworkbench.data;
+
+import java.nio.file.Path;
+
+/**
+ * An image whose header declares more pixels than allowed, refused before a single pixel is decoded. A JPEG of a few
+ * hundred kilobytes can declare 30,000 × 30,000 pixels and decode to 900 MB, or end the JVM with
+ * OutOfMemoryError and lose a whole scan; reading the dimensions from the header first makes that a skipped file.
+ */
+public final class ImageTooLargeException extends ImageDecodeException {
+
+    private final int width;
+    private final int height;
+
+    public ImageTooLargeException(Path path, int width, int height, long maxPixels) {
+        super(path, String.format(java.util.Locale.ROOT,
+                "image too large: header declares %d x %d = %,d pixels, more than the limit of %,d; not decoded",
+                width, height, (long) width * height, maxPixels));
+        this.width = width;
+        this.height = height;
+    }
+
+    /** Width declared in the header. */
+    public int width() {
+        return width;
+    }
+
+    /** Height declared in the header. */
+    public int height() {
+        return height;
+    }
+}
