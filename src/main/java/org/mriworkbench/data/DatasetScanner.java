@@ -115,6 +115,7 @@ public final class DatasetScanner {
         }
         List<ScanIssue> issues = new ArrayList<>();
         List<Candidate> candidates = new ArrayList<>();
+        List<ClassFolder> classes = new ArrayList<>();
         FileWalker walker = new FileWalker(abs);
         walker.enter(abs);
         List<Path> splitDirs = children(abs).stream().filter(Files::isDirectory)
@@ -130,12 +131,22 @@ public final class DatasetScanner {
             }
             for (Path split : splitDirs) {
                 if (walker.enter(split)) {
-                    collectClasses(abs, split, Origin.fromFolderName(name(split)).orElseThrow(), candidates, issues,
-                            walker);
+                    classes.addAll(classFolders(abs, split, Origin.fromFolderName(name(split)).orElseThrow(), issues,
+                            walker));
                 }
             }
         } else {
-            collectClasses(abs, abs, Origin.UNSPLIT, candidates, issues, walker);
+            classes.addAll(classFolders(abs, abs, Origin.UNSPLIT, issues, walker));
+        }
+        // Every class folder was entered before any is walked, so a link inside one class folder to another
+        // (Training/glioma/more -> ../meningioma) is the repeat, whatever the path order.
+        for (ClassFolder c : classes) {
+            int before = candidates.size();
+            collectFiles(abs, c.dir, c.origin, c.label, candidates, issues, walker);
+            if (candidates.size() == before) {
+                issues.add(new ScanIssue(rel(abs, c.dir), ScanIssue.Kind.EMPTY_CLASS_FOLDER,
+                        "class folder holds no images"));
+            }
         }
         issues.addAll(walker.issues());
         if (candidates.isEmpty()) {
@@ -204,8 +215,13 @@ public final class DatasetScanner {
         }
     }
 
-    private void collectClasses(Path root, Path dir, Origin origin, List<Candidate> out, List<ScanIssue> issues,
-                                FileWalker walker) {
+    private record ClassFolder(Path dir, Origin origin, Label label) {
+    }
+
+    /** The class folders of one split (or of the flat root), entered in the walker; problems go to {@code issues}. */
+    private static List<ClassFolder> classFolders(Path root, Path dir, Origin origin, List<ScanIssue> issues,
+                                                  FileWalker walker) {
+        List<ClassFolder> out = new ArrayList<>();
         for (Path child : children(dir)) {
             if (!Files.isDirectory(child)) {
                 issues.add(new ScanIssue(rel(root, child), ScanIssue.Kind.STRAY_FILE,
@@ -219,16 +235,11 @@ public final class DatasetScanner {
                                 + "notumor (and aliases such as glioma_tumor, no_tumor, normal, yes, no)"));
                 continue;
             }
-            if (!walker.enter(child)) {
-                continue; // a loop or a second link to a class folder already scanned; the walker reports it
-            }
-            int before = out.size();
-            collectFiles(root, child, origin, label.get(), out, issues, walker);
-            if (out.size() == before) {
-                issues.add(new ScanIssue(rel(root, child), ScanIssue.Kind.EMPTY_CLASS_FOLDER,
-                        "class folder holds no images"));
+            if (walker.enter(child)) { // else a second link to a class folder; the walker reports it
+                out.add(new ClassFolder(child, origin, label.get()));
             }
         }
+        return out;
     }
 
     private static void collectFiles(Path root, Path dir, Origin origin, Label label, List<Candidate> out,
@@ -238,7 +249,7 @@ public final class DatasetScanner {
         walker.collect(dir, images, others);
         for (Path image : images) {
             String relative = rel(root, image);
-            if (!root.resolve(relative).equals(image)) {
+            if (!resolvesTo(root, relative, image)) {
                 // The name's bytes are not valid in the JVM's file-name encoding: the index could not find it again.
                 issues.add(new ScanIssue(relative, ScanIssue.Kind.UNREPRESENTABLE_NAME, "file name is not valid in "
                         + "the file-name encoding " + System.getProperty("sun.jnu.encoding", "(unknown)")
@@ -328,6 +339,15 @@ public final class DatasetScanner {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Whether the relative name an index would store finds {@code file} again. */
+    private static boolean resolvesTo(Path root, String relative, Path file) {
+        try {
+            return root.resolve(relative).equals(file);
+        } catch (java.nio.file.InvalidPathException e) {
+            return false;
         }
     }
 

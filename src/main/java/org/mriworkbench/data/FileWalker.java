@@ -3,8 +3,10 @@ package org.mriworkbench.data;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -101,13 +103,32 @@ public final class FileWalker {
 
     /**
      * Adds the images under {@code dir} (already {@link #enter entered}) to {@code images} and other regular files to
-     * {@code others}, walking sub-folders that {@link #enter} allows.
+     * {@code others}, both in path order, walking sub-folders that {@link #enter} allows. Linked folders are walked
+     * after every real folder below {@code dir}, so that when a link and the real path lead to the same folder, the
+     * real path is the one kept, whatever the names sort as.
      */
     public void collect(Path dir, List<Path> images, List<Path> others) {
+        int imagesBefore = images.size();
+        int othersBefore = others.size();
+        Deque<Path> links = new ArrayDeque<>();
+        walk(dir, images, others, links);
+        while (!links.isEmpty()) {
+            Path link = links.poll();
+            if (enter(link)) {
+                walk(link, images, others, links);
+            }
+        }
+        images.subList(imagesBefore, images.size()).sort(null);
+        others.subList(othersBefore, others.size()).sort(null);
+    }
+
+    private void walk(Path dir, List<Path> images, List<Path> others, Deque<Path> links) {
         for (Path child : children(dir)) {
             if (Files.isDirectory(child)) {
-                if (enter(child)) {
-                    collect(child, images, others);
+                if (Files.isSymbolicLink(child)) {
+                    links.add(child);
+                } else if (enter(child)) {
+                    walk(child, images, others, links);
                 }
             } else if (isImageName(name(child))) {
                 images.add(child);

@@ -135,4 +135,41 @@ class ImageDecoderTest {
         assertEquals(0f, img.get(0, 1, 7)); // blue
         assertEquals(1f, img.get(2, 1, 7));
     }
+
+    @Test
+    void pixelBombIsRefusedFromTheHeaderWithoutDecoding() throws Exception {
+        byte[] bomb = TestImages.pixelBombJpeg(30000, 30000);
+        assertTrue(bomb.length < 10_000, "small on disk: " + bomb.length);
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long before = threads.getCurrentThreadAllocatedBytes();
+        ImageTooLargeException e = assertThrows(ImageTooLargeException.class,
+                () -> ImageDecoder.decodeGray(bomb, Path.of("bomb.jpg")));
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        // A full decode would allocate 900 MB of samples (3.6 GB as floats); the header read allocates little.
+        assertTrue(allocated < 64L << 20, "allocated " + allocated + " bytes");
+        assertEquals(30000, e.width());
+        assertEquals(30000, e.height());
+        assertTrue(e.getMessage().contains("bomb.jpg") && e.reason().contains("30000 x 30000"), e.getMessage());
+        assertThrows(ImageTooLargeException.class, () -> ImageDecoder.decode(bomb, Path.of("bomb.jpg")));
+    }
+
+    @Test
+    void pixelLimitAppliesToPngAndIsInclusive() throws Exception {
+        byte[] png = TestImages.png(TestImages.gray(20, 10, 3));
+        assertEquals(20, ImageDecoder.decodeGray(png, SRC, 200).image().width(), "exactly at the limit is allowed");
+        ImageTooLargeException e = assertThrows(ImageTooLargeException.class,
+                () -> ImageDecoder.decodeGray(png, SRC, 199));
+        assertTrue(e.reason().contains("20 x 10"), e.reason());
+    }
+
+    @Test
+    void gifAndDicomContentAreNamed() {
+        ImageDecodeException gif = assertThrows(ImageDecodeException.class,
+                () -> ImageDecoder.decode(TestImages.gif(8, 8), Path.of("a.jpg")));
+        assertTrue(gif.reason().contains("GIF"), gif.reason());
+        ImageDecodeException dcm = assertThrows(ImageDecodeException.class,
+                () -> ImageDecoder.decode(TestImages.dicom(), Path.of("b.jpg")));
+        assertTrue(dcm.reason().contains("DICOM"), dcm.reason());
+    }
 }

@@ -134,6 +134,83 @@ public final class TestImages {
         return png(img);
     }
 
+    /**
+     * A decompression bomb: a small real gray JPEG whose frame header (SOF) is patched to declare {@code w}×{@code h}
+     * pixels. It stays a few hundred bytes on disk; decoding it in full would need w·h bytes.
+     */
+    public static byte[] pixelBombJpeg(int w, int h) {
+        byte[] jpeg = jpeg(gray(16, 16, 5));
+        for (int i = 2; i + 8 < jpeg.length; i++) {
+            int m = jpeg[i + 1] & 0xFF;
+            if ((jpeg[i] & 0xFF) == 0xFF && m >= 0xC0 && m <= 0xC2) {
+                // FF Cx, length(2), precision(1), height(2), width(2)
+                jpeg[i + 5] = (byte) (h >> 8);
+                jpeg[i + 6] = (byte) h;
+                jpeg[i + 7] = (byte) (w >> 8);
+                jpeg[i + 8] = (byte) w;
+                return jpeg;
+            }
+        }
+        throw new IllegalStateException("no SOF marker in the encoded JPEG");
+    }
+
+    /**
+     * {@code jpeg} with an APP1 Exif segment inserted after SOI holding one IFD0 entry: Orientation (0x0112, SHORT)
+     * = {@code orientation}, big-endian ("MM") TIFF byte order when {@code bigEndian}, else little-endian ("II").
+     */
+    public static byte[] withExifOrientation(byte[] jpeg, int orientation, boolean bigEndian) {
+        java.nio.ByteBuffer tiff = java.nio.ByteBuffer.allocate(8 + 2 + 12 + 4)
+                .order(bigEndian ? java.nio.ByteOrder.BIG_ENDIAN : java.nio.ByteOrder.LITTLE_ENDIAN);
+        tiff.put(bigEndian ? (byte) 'M' : (byte) 'I').put(bigEndian ? (byte) 'M' : (byte) 'I');
+        tiff.putShort((short) 42).putInt(8); // magic, offset of IFD0
+        tiff.putShort((short) 1); // one entry
+        tiff.putShort((short) 0x0112).putShort((short) 3).putInt(1).putShort((short) orientation).putShort((short) 0);
+        tiff.putInt(0); // no next IFD
+        byte[] t = tiff.array();
+        int len = 2 + 6 + t.length;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(jpeg, 0, 2);
+        out.write(0xFF);
+        out.write(0xE1);
+        out.write(len >> 8);
+        out.write(len & 0xFF);
+        out.writeBytes(new byte[] {'E', 'x', 'i', 'f', 0, 0});
+        out.writeBytes(t);
+        out.write(jpeg, 2, jpeg.length - 2);
+        return out.toByteArray();
+    }
+
+    /** A real GIF image (what some tools save under a .jpg name). */
+    public static byte[] gif(int w, int h) {
+        return encode(gray(w, h, 11), "gif");
+    }
+
+    /** The start of a DICOM Part 10 file: 128-byte preamble, "DICM", then a few bytes of data elements. */
+    public static byte[] dicom() {
+        byte[] b = new byte[128 + 4 + 64];
+        b[128] = 'D';
+        b[129] = 'I';
+        b[130] = 'C';
+        b[131] = 'M';
+        for (int i = 132; i < b.length; i++) {
+            b[i] = (byte) i;
+        }
+        return b;
+    }
+
+    /** An RGBA PNG: opaque gray gradient with a transparent left column. */
+    public static byte[] rgbaPng(int w, int h) {
+        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int v = (x * 255) / Math.max(1, w - 1);
+                int a = x == 0 ? 0 : 255;
+                img.setRGB(x, y, (a << 24) | (v << 16) | (v << 8) | v);
+            }
+        }
+        return png(img);
+    }
+
     /** The four class folders of the Kaggle set. */
     public static final List<String> CLASSES = List.of("glioma", "meningioma", "notumor", "pituitary");
 
