@@ -17,6 +17,7 @@ public final class ProgressBar implements ProgressListener {
     private String stage = "";
     private long lastDraw;
     private int lastDecile = -1;
+    private long lastDone = -1;
 
     public ProgressBar(PrintStream out, boolean interactive) {
         this.out = out;
@@ -33,8 +34,13 @@ public final class ProgressBar implements ProgressListener {
         if (!stage.equals(this.stage)) {
             this.stage = stage;
             lastDecile = -1;
+            lastDone = -1;
             startNanos = now(); // rates and ETAs are per stage
         }
+        if (done < lastDone) {
+            return; // worker threads report out of order; never draw the bar going backwards
+        }
+        lastDone = done;
         long now = System.nanoTime();
         boolean finished = total > 0 && done >= total;
         if (interactive) {

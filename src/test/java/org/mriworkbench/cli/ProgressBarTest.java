@@ -50,4 +50,16 @@ class ProgressBarTest {
         assertTrue(out.contains("500/500"), out);
         assertFalse(out.contains("/s)"), out);
     }
+
+    @Test
+    void outOfOrderReportsFromWorkerThreadsNeverMoveTheBarBack() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ProgressBar bar = new ProgressBar(new PrintStream(bytes, true, StandardCharsets.UTF_8), false);
+        bar.onProgress("scan", 17, 24);
+        bar.onProgress("scan", 16, 24);
+        bar.onProgress("scan", 24, 24);
+        String out = bytes.toString(StandardCharsets.UTF_8);
+        assertTrue(out.contains("17/24") && out.contains("24/24"), out);
+        assertFalse(out.contains("16/24"), out);
+    }
 }
