@@ -298,14 +298,8 @@ public final class DatasetScanner {
     }
 
     private static Outcome inspect(Candidate c, long maxPixels) {
-        byte[] bytes;
         try {
-            bytes = Files.readAllBytes(c.file);
-        } catch (IOException e) {
-            return new Outcome(null, null, new ScanIssue(c.relative, ScanIssue.Kind.UNREADABLE_IMAGE,
-                    "cannot read file: " + e.getMessage()));
-        }
-        try {
+            byte[] bytes = ImageDecoder.read(c.file, maxPixels);
             ImageDecoder.Decoded d = ImageDecoder.decodeGray(bytes, c.file, maxPixels);
             FloatImage gray = d.image();
             ImageRecord r = new ImageRecord(c.relative, c.origin, c.label, gray.width(), gray.height(),

@@ -60,13 +60,33 @@ public final class ImageDecoder {
 
     /** Reads and decodes a file. */
     public static Decoded decode(Path file) throws ImageDecodeException {
-        byte[] bytes;
+        return decode(read(file, DEFAULT_MAX_PIXELS), file);
+    }
+
+    /**
+     * Most bytes an image file within {@code maxPixels} can need: eight bytes a pixel (16-bit RGBA stored raw) plus
+     * a megabyte of metadata. A larger file is refused before it is read into memory.
+     */
+    public static long maxFileBytes(long maxPixels) {
+        long bytes = maxPixels > (Long.MAX_VALUE >> 4) ? Long.MAX_VALUE : maxPixels * 8 + (1 << 20);
+        return Math.min(bytes, Integer.MAX_VALUE - 16L);
+    }
+
+    /**
+     * The bytes of {@code file}, refused with {@link ImageTooLargeException} when the file is larger than an image
+     * within {@code maxPixels} can need ({@link #maxFileBytes}).
+     */
+    public static byte[] read(Path file, long maxPixels) throws ImageDecodeException {
         try {
-            bytes = Files.readAllBytes(file);
+            long size = Files.size(file);
+            long max = maxFileBytes(maxPixels);
+            if (size > max) {
+                throw new ImageTooLargeException(file, size, max);
+            }
+            return Files.readAllBytes(file);
         } catch (IOException e) {
             throw new ImageDecodeException(file, "cannot read file: " + e.getMessage(), e);
         }
-        return decode(bytes, file);
     }
 
     /** Decodes bytes already in memory; {@code source} only names the file in error messages. */
@@ -119,11 +139,7 @@ public final class ImageDecoder {
 
     /** Reads a file and decodes it to one luminance channel; see {@link #decodeGray(byte[], Path)}. */
     public static Decoded decodeGray(Path file) throws ImageDecodeException {
-        try {
-            return decodeGray(Files.readAllBytes(file), file);
-        } catch (IOException e) {
-            throw new ImageDecodeException(file, "cannot read file: " + e.getMessage(), e);
-        }
+        return decodeGray(read(file, DEFAULT_MAX_PIXELS), file);
     }
 
     /** Identifies the format from the file's magic number, ignoring its extension. */

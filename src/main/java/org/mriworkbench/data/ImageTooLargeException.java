@@ -20,12 +20,21 @@ public final class ImageTooLargeException extends ImageDecodeException {
         this.height = height;
     }
 
-    /** Width declared in the header. */
+    /** A file too large to be an image within the limit, refused before it is read; width and height are -1. */
+    public ImageTooLargeException(Path path, long bytes, long maxBytes) {
+        super(path, String.format(java.util.Locale.ROOT,
+                "file too large: %,d bytes, more than an image within the pixel limit can need (%,d); not read",
+                bytes, maxBytes));
+        this.width = -1;
+        this.height = -1;
+    }
+
+    /** Width declared in the header, or -1 when the file was refused by its size. */
     public int width() {
         return width;
     }
 
-    /** Height declared in the header. */
+    /** Height declared in the header, or -1 when the file was refused by its size. */
     public int height() {
         return height;
     }

@@ -192,6 +192,22 @@ class BadInputCorpusTest {
     }
 
     @Test
+    void fileTooLargeForAnyImageWithinTheLimitIsNotRead(@TempDir Path dir) throws IOException {
+        TestImages.kaggleTree(dir, 1, 16, 16);
+        Path big = dir.resolve("Training/glioma/huge.jpg");
+        long limit = ImageDecoder.maxFileBytes(16 * 16);
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(big.toFile(), "rw")) {
+            f.setLength(limit + 1); // sparse: nothing written to disk
+        }
+        DatasetIndex scanned = DatasetScanner.create().withThreads(2).withMaxPixels(16 * 16).scan(dir);
+        ScanIssue issue = scanned.issues().stream().filter(i -> i.path().equals("Training/glioma/huge.jpg"))
+                .findFirst().orElseThrow();
+        assertEquals(ScanIssue.Kind.IMAGE_TOO_LARGE, issue.kind());
+        assertTrue(issue.reason().contains("file too large"), issue.reason());
+        assertEquals(8, scanned.size(), "the 16x16 images are exactly at the limit and indexed");
+    }
+
+    @Test
     void exifRotatedJpegIsIndexedUpright() {
         ImageRecord r = byPath.get("Training/meningioma/rotated.jpg");
         assertEquals(16, r.width(), "32x16 stored, orientation 6 (rotate 90 clockwise) shows 16x32");
