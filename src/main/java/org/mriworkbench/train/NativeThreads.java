@@ -23,6 +23,7 @@ public final class NativeThreads {
         Nd4j.getEnvironment().setMaxThreads(threads);
         Nd4j.getEnvironment().setMaxMasterThreads(threads);
         NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(threads);
+        Nd4j.factory().blas().setMaxThreads(threads);
     }
 
     /** The OpenMP pool size in effect, for manifests. */
