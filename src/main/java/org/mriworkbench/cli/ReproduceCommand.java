@@ -1,5 +1,6 @@
 package org.mriworkbench.cli;
 
+import org.mriworkbench.experiment.RunFolder;
 import org.mriworkbench.experiment.Profile;
 import org.mriworkbench.experiment.Reproduction;
 import org.mriworkbench.experiment.ResultsTable;
@@ -29,7 +30,7 @@ final class ReproduceCommand implements Callable<Integer> {
     DataOptions data;
 
     @Option(names = "--runs", description = "runs folder (default: ${DEFAULT-VALUE})")
-    Path runs = Path.of("runs", "reference");
+    Path runs = RunFolder.defaultRoot().resolve("reference");
 
     @Option(names = "--out", description = "where RESULTS.md, the model cards and charts go (default: ${DEFAULT-VALUE})")
     Path out = Path.of("docs", "reference-runs");

@@ -1,5 +1,6 @@
 package org.mriworkbench.cli;
 
+import org.mriworkbench.experiment.RunFolder;
 import org.mriworkbench.experiment.RunRegistry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -13,7 +14,7 @@ import java.util.concurrent.Callable;
 final class RunsCommand implements Callable<Integer> {
 
     @Option(names = "--runs", paramLabel = "DIR", description = "runs folder (default: ${DEFAULT-VALUE})")
-    Path runs = Path.of("runs");
+    Path runs = RunFolder.defaultRoot();
 
     @Option(names = "--csv", paramLabel = "FILE", description = "also write the table as CSV")
     Path csv;

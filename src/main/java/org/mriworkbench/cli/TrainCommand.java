@@ -1,5 +1,6 @@
 package org.mriworkbench.cli;
 
+import org.mriworkbench.experiment.RunFolder;
 import org.mriworkbench.data.Task;
 import org.mriworkbench.experiment.ExperimentRunner;
 import org.mriworkbench.experiment.PreparedData;
@@ -114,7 +115,7 @@ final class TrainCommand {
         String name;
 
         @Option(names = "--runs", description = "runs folder (default: ${DEFAULT-VALUE})")
-        Path runs = Path.of("runs");
+        Path runs = RunFolder.defaultRoot();
 
         @Option(names = "--config", paramLabel = "FILE",
                 description = "train exactly this TrainConfig JSON (e.g. a run's config.json). The training flags "

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -31,11 +32,13 @@ import org.mriworkbench.train.Json;
  * @param startTime          ISO-8601 start
  * @param endTime            ISO-8601 end, or null while running
  * @param wallSeconds        seconds from start to end, NaN while running
+ * @param numerics           threads, CPU flags and oneDNN/OpenBLAS kernel choice: what the determinism contract
+ *                           ({@code docs/determinism.md}) depends on; null in manifests written before it was recorded
  */
 public record Manifest(String runName, long seed, String datasetFingerprint, String splitFingerprint,
                        Map<String, String> libraries, String jvm, String os, String arch, String cpuModel, int cores,
                        int threads, String gitCommit, boolean gitDirty, String startTime, String endTime,
-                       double wallSeconds) {
+                       double wallSeconds, Numerics numerics) {
 
     /** The manifest's file name in a run folder. */
     public static final String FILE = "manifest.json";
@@ -56,7 +59,8 @@ public record Manifest(String runName, long seed, String datasetFingerprint, Str
                 Environment.jvm(), System.getProperty("os.name") + " " + System.getProperty("os.version"),
                 System.getProperty("os.arch"), Environment.cpuModel(), Runtime.getRuntime().availableProcessors(),
                 threads, Environment.gitCommit(Path.of("").toAbsolutePath()),
-                Environment.gitDirty(Path.of("").toAbsolutePath()), start.toString(), null, Double.NaN);
+                Environment.gitDirty(Path.of("").toAbsolutePath()), start.toString(), null, Double.NaN,
+                Numerics.capture(threads));
     }
 
     /** Libraries in name order, for printing. */
@@ -69,12 +73,32 @@ public record Manifest(String runName, long seed, String datasetFingerprint, Str
     public Manifest withEnd(Instant end) {
         double wall = Duration.between(Instant.parse(startTime), end).toNanos() / 1e9;
         return new Manifest(runName, seed, datasetFingerprint, splitFingerprint, libraries, jvm, os, arch, cpuModel,
-                cores, threads, gitCommit, gitDirty, startTime, end.toString(), wall);
+                cores, threads, gitCommit, gitDirty, startTime, end.toString(), wall, numerics);
     }
 
     /** Fields that differ from {@code other}, by dotted path (e.g. {@code libraries.deeplearning4j}). */
     public List<FieldDifference> diff(Manifest other) {
         return RecordDiff.diff(this, other);
+    }
+
+    /**
+     * Why bit-identical results are not promised between this run and {@code other}, after
+     * {@code docs/determinism.md}: differing threads, oneDNN ISA, OpenBLAS kernels or native library versions, one
+     * line each. Empty means the contract expects the two runs of one config, seed and data to agree in every bit.
+     */
+    public List<String> contractDifferences(Manifest other) {
+        List<String> out = new ArrayList<>();
+        if (numerics == null) {
+            out.add("numerics of " + runName + " not recorded (manifest written before they were)");
+        } else {
+            out.addAll(numerics.contractDifferences(other.numerics));
+        }
+        for (String lib : List.of("nd4j-native", "nd4j", "deeplearning4j")) {
+            if (!Objects.equals(libraries.get(lib), other.libraries.get(lib))) {
+                out.add(lib + " " + libraries.get(lib) + " vs " + other.libraries.get(lib));
+            }
+        }
+        return out;
     }
 
     /** Writes this manifest atomically. */

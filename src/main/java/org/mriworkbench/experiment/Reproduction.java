@@ -64,15 +64,26 @@ public final class Reproduction {
                                 BootstrapInterval cleanAccuracy) {
     }
 
-    /** Whether a re-run of the same config and seed gave the same numbers. */
+    /**
+     * Whether a re-run of the same config and seed gave the same numbers, and whether the determinism contract
+     * ({@code docs/determinism.md}) promised that: {@code contractDifferences} lists what differed between the two
+     * runs' manifests (threads, oneDNN ISA, OpenBLAS kernels, native libraries), e.g. when one was reused from
+     * another machine. Empty means bit-identical results were expected.
+     */
     public record Reproducibility(String original, String rerun, int predictions, double maxProbabilityDifference,
-                                  List<String> differingMetrics) {
+                                  List<String> differingMetrics, List<String> contractDifferences) {
         public Reproducibility {
             differingMetrics = List.copyOf(differingMetrics);
+            contractDifferences = List.copyOf(contractDifferences);
         }
 
         public boolean identical() {
             return maxProbabilityDifference == 0.0 && differingMetrics.isEmpty();
+        }
+
+        /** Whether the contract promised bit-identical results: same threads, ISA, kernels and libraries. */
+        public boolean identicalExpected() {
+            return contractDifferences.isEmpty();
         }
     }
 
@@ -168,6 +179,11 @@ public final class Reproduction {
                             again.config(s.inputSize(), s.epochs(), s.seed(), s.threads()));
                     evaluator.evaluateRun(dir2, dir2);
                     repro = compare(dir, dir2);
+                    log.accept(repro.identicalExpected()
+                            ? "same threads, oneDNN ISA, OpenBLAS kernels and libraries: bit-identical expected, "
+                                    + (repro.identical() ? "and identical" : "but it DIFFERS")
+                            : "bit-identical not expected (" + String.join("; ", repro.contractDifferences())
+                                    + "): " + (repro.identical() ? "identical anyway" : "differs within tolerance?"));
                 }
             }
         }
@@ -243,7 +259,9 @@ public final class Reproduction {
                 differing.add(k);
             }
         });
+        List<String> contract = Manifest.read(a.resolve(Manifest.FILE))
+                .contractDifferences(Manifest.read(b.resolve(Manifest.FILE)));
         return new Reproducibility(TrainConfig.read(a.resolve(Checkpoints.CONFIG_FILE)).runName(),
-                TrainConfig.read(b.resolve(Checkpoints.CONFIG_FILE)).runName(), pa.size(), max, differing);
+                TrainConfig.read(b.resolve(Checkpoints.CONFIG_FILE)).runName(), pa.size(), max, differing, contract);
     }
 }

@@ -296,7 +296,15 @@ public final class ResultsTable {
             return;
         }
         sb.append("## Reproducibility\n\n").append(rep.rerun()).append(" re-ran the config and seed of ")
-                .append(rep.original()).append(" on the same machine: ");
+                .append(rep.original());
+        if (rep.identicalExpected()) {
+            sb.append(" with the same threads, oneDNN ISA, OpenBLAS kernels and native libraries, so the determinism "
+                    + "contract (`docs/determinism.md`) expects bit-identical results: ");
+        } else {
+            sb.append("; the determinism contract (`docs/determinism.md`) does not promise "
+                    + "bit-identical results here, because of ").append(String.join("; ", rep.contractDifferences()))
+                    .append(": ");
+        }
         if (rep.identical()) {
             sb.append("all ").append(rep.predictions()).append(" test probabilities are bit-identical, and so is every "
                     + "headline metric with its interval.\n\n");

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
 import org.mriworkbench.train.Checkpoints;
@@ -18,6 +19,13 @@ import org.mriworkbench.train.Checkpoints;
  * @param dir the folder
  */
 public record RunFolder(Path dir) {
+
+    /**
+     * Environment variable naming the runs folder that the command line and the notebooks use by default. The
+     * build's tests set it to a folder under {@code target/}, so that no test run ever lands among the user's own
+     * experiments in {@code runs/}.
+     */
+    public static final String ENV_VAR = "MRI_WORKBENCH_RUNS";
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
@@ -41,6 +49,17 @@ public record RunFolder(Path dir) {
                 // try the next suffix
             }
         }
+    }
+
+    /** The default runs folder of a process started in the repository: {@link #root(Path, Map)} of the cwd. */
+    public static Path defaultRoot() {
+        return root(Path.of(""), System.getenv());
+    }
+
+    /** {@code $MRI_WORKBENCH_RUNS} when set in {@code env}, else {@code repo/runs}. */
+    public static Path root(Path repo, Map<String, String> env) {
+        String v = env.get(ENV_VAR);
+        return v == null || v.isBlank() ? repo.resolve("runs") : Path.of(v.trim());
     }
 
     /** Run folders under {@code root} (those with a {@code config.json}), oldest first; empty if none. */

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.mriworkbench.train.CheckpointException;
 import org.mriworkbench.train.Checkpoints;
@@ -48,12 +49,25 @@ public record RunRecord(RunFolder folder, TrainConfig config, Manifest manifest,
         return new RunRecord(f, config, manifest, history, predictions);
     }
 
-    /** Every run under {@code runsRoot} that has a manifest, oldest first. */
+    /**
+     * Every readable run under {@code runsRoot} that has a manifest, oldest first. A folder whose config, manifest,
+     * history or predictions cannot be read is left out with a note on standard error naming the file, so one
+     * broken run never hides the others.
+     */
     public static List<RunRecord> list(Path runsRoot) throws IOException {
+        return list(runsRoot, note -> System.err.println("skipped run " + note));
+    }
+
+    /** As {@link #list(Path)}, handing each left-out folder's note (its name and why) to {@code skipped}. */
+    public static List<RunRecord> list(Path runsRoot, Consumer<String> skipped) throws IOException {
         List<RunRecord> out = new ArrayList<>();
         for (RunFolder f : RunFolder.list(runsRoot)) {
             if (Files.exists(f.manifest())) {
-                out.add(read(f.dir()));
+                try {
+                    out.add(read(f.dir()));
+                } catch (IOException | RuntimeException e) {
+                    skipped.accept(f.name() + ": " + e.getMessage());
+                }
             }
         }
         return List.copyOf(out);

@@ -42,7 +42,7 @@ class ManifestTest {
         libs.put("deeplearning4j", "1.0.0-M3");
         Manifest b = new Manifest(a.runName(), 8, a.datasetFingerprint(), "other-split", libs, a.jvm(), a.os(),
                 a.arch(), a.cpuModel(), a.cores(), a.threads(), a.gitCommit(), !a.gitDirty(), a.startTime(),
-                a.endTime(), a.wallSeconds());
+                a.endTime(), a.wallSeconds(), a.numerics());
         List<String> fields = a.diff(b).stream().map(FieldDifference::field).toList();
         assertEquals(List.of("gitDirty", "libraries.deeplearning4j", "seed", "splitFingerprint"), fields);
         assertTrue(a.diff(a).isEmpty());

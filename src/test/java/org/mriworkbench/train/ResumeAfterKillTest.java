@@ -13,6 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Kills a training JVM with SIGKILL in the middle of its second epoch, resumes the run in this JVM, and checks that
  * it ends exactly where an uninterrupted run of the same config ends: same per-epoch losses, same final parameters.
+ * Both JVMs run under the same determinism contract ({@code docs/determinism.md}): same config (so the same thread
+ * count), same environment, same CPU.
  */
 class ResumeAfterKillTest {
 
@@ -38,7 +40,8 @@ class ResumeAfterKillTest {
         ProcessBuilder pb = new ProcessBuilder(java, "-Xmx1g", "-cp", System.getProperty("java.class.path"),
                 KillableTrainingMain.class.getName(), runDir.toString(), Long.toString(SEED), Integer.toString(EPOCHS))
                 .redirectErrorStream(true).redirectOutput(tmp.resolve("child.log").toFile());
-        pb.environment().put("OMP_NUM_THREADS", "1");
+        // The child inherits this JVM's environment (no OMP_NUM_THREADS of its own) and trains with the same config,
+        // so the same thread count and oneDNN ISA: the determinism contract promises identical bits only then.
         Process child = pb.start();
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
