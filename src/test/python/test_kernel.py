@@ -155,6 +155,16 @@ class WorkbenchKernelTests(jupyter_kernel_test.KernelTests):
         results = [m for m in output if m["msg_type"] == "execute_result"]
         self.assertEqual(results[0]["content"]["data"]["text/plain"], "42")
 
+    def test_library_results_render_and_printf_shows_only_its_text(self):
+        reply, output = self.run_cell(
+            "display(org.mriworkbench.chart.ConfusionMatrixChart.of(org.mriworkbench.eval.ConfusionMatrix.ofCounts("
+            "new int[][] {{5, 1}, {2, 7}}), List.of(\"NO_TUMOR\", \"TUMOR\")))")
+        shown = [m for m in output if m["msg_type"] == "display_data"]
+        self.assertIn("image/png", shown[0]["content"]["data"])
+        reply, output = self.run_cell('System.out.printf("acc %.3f%n", 0.8261)')
+        self.assertEqual([m["msg_type"] for m in output], ["stream"])
+        self.assertEqual(output[0]["content"]["text"], "acc 0.826\n")
+
     def test_zz_restart_gives_a_fresh_session(self):
         self.run_cell("int beforeRestart = 1;")
         self.km.restart_kernel(now=False)

@@ -158,7 +158,7 @@ public final class WorkbenchKernel extends BaseKernel {
         int cellNumber = Math.max(1, executionCount.get() - 1); // BaseKernel counts the cell before it runs it
         try {
             CellEvaluator.CellResult r = evaluator.eval(code, cellNumber);
-            return r.hasValue() ? r.value() : null;
+            return r.hasValue() && !DisplayRenderers.showsNothing(r.value()) ? r.value() : null;
         } finally {
             flushCellOutput();
         }
