@@ -7,7 +7,6 @@ import java.util.Arrays;
 import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -48,16 +47,16 @@ final class BatchedOutput extends OutputStream {
     }
 
     /**
-     * Starts a daemon that calls {@link #flushNow()} on {@code outputs} every {@link #INTERVAL_MS}; cancel the returned
-     * future to stop it.
+     * Starts a daemon that calls {@link #flushNow()} on {@code outputs} every {@link #INTERVAL_MS}; closing the
+     * returned handle stops it.
      */
-    static ScheduledFuture<?> startTicking(BatchedOutput... outputs) {
+    static AutoCloseable startTicking(BatchedOutput... outputs) {
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "kernel-output-flush");
             t.setDaemon(true);
             return t;
         });
-        return ticker.scheduleWithFixedDelay(() -> {
+        ticker.scheduleWithFixedDelay(() -> {
             for (BatchedOutput o : outputs) {
                 try {
                     o.flushNow();
@@ -66,6 +65,7 @@ final class BatchedOutput extends OutputStream {
                 }
             }
         }, INTERVAL_MS, INTERVAL_MS, TimeUnit.MILLISECONDS);
+        return ticker::shutdownNow;
     }
 
     @Override

@@ -12,6 +12,7 @@ import org.mriworkbench.preprocess.FloatImage;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.FloatColumn;
 import tech.tablesaw.api.NumberColumn;
+import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
@@ -60,7 +61,7 @@ public final class DisplayRenderers {
         renderer.createRegistration(Table.class).preferring(MIMEType.TEXT_HTML)
                 .register((table, ctx) -> {
                     ctx.getOutputContainer().putHTML(tableHtml(table, TABLE_ROWS));
-                    ctx.getOutputContainer().putText(table.print(TABLE_ROWS));
+                    ctx.getOutputContainer().putText(tableText(table, TABLE_ROWS));
                 });
         renderer.createRegistration(Html.class).preferring(MIMEType.TEXT_HTML)
                 .register((html, ctx) -> ctx.getOutputContainer().putHTML(html.html()));
@@ -159,6 +160,23 @@ public final class DisplayRenderers {
             h.append("\n<p>\u2026 ").append(table.rowCount() - shown).append(" more rows</p>");
         }
         return h.toString();
+    }
+
+    /** The first {@code maxRows} rows as Tablesaw prints them, fractions rounded as in {@link #tableHtml}. */
+    static String tableText(Table table, int maxRows) {
+        Table head = table.first(maxRows);
+        for (int c = 0; c < head.columnCount(); c++) {
+            Column<?> col = head.column(c);
+            if (col instanceof DoubleColumn || col instanceof FloatColumn) {
+                StringColumn rounded = StringColumn.create(col.name());
+                for (int r = 0; r < col.size(); r++) {
+                    rounded.append(cell(col, r));
+                }
+                head.replaceColumn(c, rounded);
+            }
+        }
+        String text = head.print(maxRows);
+        return table.rowCount() > maxRows ? text + "\n\u2026 " + (table.rowCount() - maxRows) + " more rows" : text;
     }
 
     /** A table cell as text; fractional numbers rounded ({@link ValueHtml#number}), missing values empty. */

@@ -20,7 +20,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -43,7 +42,7 @@ public final class WorkbenchKernel extends BaseKernel {
     private final BatchedOutput cellErr;
     private final PrintStream cellOutStream;
     private final PrintStream cellErrStream;
-    private ScheduledFuture<?> ticker;
+    private AutoCloseable ticker;
 
     private WorkbenchKernel(CellEvaluator evaluator) {
         super("MRI Workbench", VERSION, languageInfo(), List.of(), null, new JupyterIO(StandardCharsets.UTF_8),
@@ -58,9 +57,14 @@ public final class WorkbenchKernel extends BaseKernel {
         this.cellErrStream = cellErr.printStream();
     }
 
-    /** One stream message: JJava's stream sends what it holds on flush (nothing once the cell's reply went out). */
+    /**
+     * One stream message: JJava's stream sends what it holds on flush (nothing once the cell's reply went out). The
+     * bytes go in one {@code write}, because its auto-flushing {@code PrintStream} flushes after every write, and
+     * {@code print(String)} would write (and so send) in 8 KiB pieces.
+     */
     private static void send(PrintStream jupyterStream, String text) {
-        jupyterStream.print(text);
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        jupyterStream.write(bytes, 0, bytes.length);
         jupyterStream.flush();
     }
 
@@ -129,7 +133,11 @@ public final class WorkbenchKernel extends BaseKernel {
         evaluator.close(2, TimeUnit.SECONDS);
         flushCellOutput();
         if (ticker != null) {
-            ticker.cancel(false);
+            try {
+                ticker.close();
+            } catch (Exception e) {
+                // shutting down anyway
+            }
         }
     }
 

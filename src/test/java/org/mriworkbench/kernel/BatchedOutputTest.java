@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -20,7 +19,7 @@ class BatchedOutputTest {
     void aFloodOfLinesArrivesCompleteInOrderAndInFewMessages() throws Exception {
         List<String> messages = Collections.synchronizedList(new ArrayList<>());
         BatchedOutput out = new BatchedOutput(messages::add);
-        ScheduledFuture<?> ticker = BatchedOutput.startTicking(out);
+        AutoCloseable ticker = BatchedOutput.startTicking(out);
         PrintStream ps = out.printStream();
         int lines = 200_000;
         try {
@@ -30,7 +29,7 @@ class BatchedOutputTest {
             ps.flush();
             out.flushNow(); // what the kernel does at the end of a cell
         } finally {
-            ticker.cancel(false);
+            ticker.close();
         }
         String all = String.join("", messages);
         String[] got = all.split("\n");
@@ -50,7 +49,7 @@ class BatchedOutputTest {
     void aLonelyLineIsSentByTheTickerWithoutAnotherWrite() throws Exception {
         List<String> messages = Collections.synchronizedList(new ArrayList<>());
         BatchedOutput out = new BatchedOutput(messages::add);
-        ScheduledFuture<?> ticker = BatchedOutput.startTicking(out);
+        AutoCloseable ticker = BatchedOutput.startTicking(out);
         try {
             out.printStream().println("epoch 1 done");
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
@@ -58,7 +57,7 @@ class BatchedOutputTest {
                 Thread.sleep(10);
             }
         } finally {
-            ticker.cancel(false);
+            ticker.close();
         }
         assertEquals(List.of("epoch 1 done" + System.lineSeparator()), messages);
     }

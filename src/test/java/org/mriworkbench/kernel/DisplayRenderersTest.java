@@ -236,6 +236,9 @@ class DisplayRenderersTest {
         String html = (String) renderer.render(t).getData(MIMEType.TEXT_HTML);
         assertTrue(html.contains("<td>a</td><td>0.440</td>"), html);
         assertTrue(html.contains("<td>b</td><td></td>"), html);
+        String text = (String) renderer.render(t).getData(MIMEType.TEXT_PLAIN);
+        assertTrue(text.contains("0.440") && !text.contains("0.43988"), text);
+        assertEquals(0.4398882802340126, t.doubleColumn("balanced_accuracy").get(0), "the user's table is untouched");
     }
 
     @Test
