@@ -55,8 +55,29 @@ class WorkbenchKernelTests(jupyter_kernel_test.KernelTests):
     # Beyond the standard suite: what a notebook user relies on.
 
     def run_cell(self, code, timeout=TIMEOUT):
+        """Runs code; returns its execute_reply and its output messages (all but status and execute_input).
+
+        Unlike execute_helper, it reads only messages whose parent is this request: on a loaded machine the busy and
+        idle of an earlier kernel_info request (jupyter_client retries them while a kernel starts) can arrive late,
+        and execute_helper, which does not check the parent, then ends the cell's output at a stranger's idle.
+        """
         self.flush_channels()
-        return self.execute_helper(code=code, timeout=timeout)
+        msg_id = self.kc.execute(code=code)
+        reply = self.get_non_kernel_info_reply(timeout=timeout)
+        while reply["parent_header"].get("msg_id") != msg_id:
+            reply = self.get_non_kernel_info_reply(timeout=timeout)
+        validate_message(reply, "execute_reply", msg_id)
+        output = []
+        while True:
+            msg = self.kc.get_iopub_msg(timeout=timeout)
+            if msg["parent_header"].get("msg_id") != msg_id:
+                continue
+            validate_message(msg, msg["msg_type"], msg_id)
+            if msg["msg_type"] == "status":
+                if msg["content"]["execution_state"] == "idle":
+                    return reply, output
+            elif msg["msg_type"] != "execute_input":
+                output.append(msg)
 
     def test_compile_error_names_line_and_column(self):
         reply, output = self.run_cell('int ok = 1;\nString s = 42;')
@@ -101,6 +122,48 @@ class WorkbenchKernelTests(jupyter_kernel_test.KernelTests):
         self.assertLess(time.monotonic() - started, 5.0)
         reply, output = self.run_cell("1 + 2")
         self.assertEqual(reply["content"]["status"], "ok")
+
+    def test_a_flood_of_output_is_batched_and_complete(self):
+        lines = 200000
+        started = time.monotonic()
+        reply, output = self.run_cell("for (int i = 0; i < %d; i++) System.out.println(i);" % lines, timeout=120)
+        seconds = time.monotonic() - started
+        self.assertEqual(reply["content"]["status"], "ok")
+        streams = [m for m in output if m["msg_type"] == "stream" and m["content"]["name"] == "stdout"]
+        text = "".join(m["content"]["text"] for m in streams)
+        self.assertEqual(text.split("\n")[:-1], [str(i) for i in range(lines)])
+        # One message per line before batching; now bounded by size (64 KiB) and one per 50 ms tick.
+        self.assertLess(len(streams), lines // 100, "%d stream messages for %d lines" % (len(streams), lines))
+        print("\n[measured] %d lines: %d stream messages, %.1f s round trip" % (lines, len(streams), seconds))
+        reply, output = self.run_cell("1 + 1")
+        self.assertEqual(reply["content"]["status"], "ok")
+
+    def test_output_before_a_display_is_shown_before_it(self):
+        reply, output = self.run_cell('System.out.println("first");\ndisplay(html("<i>second</i>"));')
+        kinds = [m["msg_type"] for m in output if m["msg_type"] in ("stream", "display_data")]
+        self.assertEqual(kinds, ["stream", "display_data"])
+
+    def test_system_exit_ends_the_cell_and_keeps_the_kernel(self):
+        self.run_cell("int survivor = 7;")
+        reply, output = self.run_cell("System.exit(3);")
+        self.assertEqual(reply["content"]["status"], "error")
+        error = [m for m in output if m["msg_type"] == "error"][0]["content"]
+        self.assertIn("System.exit(3) ended this cell only", error["evalue"])
+        self.assertIn("SystemExit", "\n".join(error["traceback"]))
+        self.assertTrue(self.km.is_alive())
+        reply, output = self.run_cell("survivor * 6")
+        results = [m for m in output if m["msg_type"] == "execute_result"]
+        self.assertEqual(results[0]["content"]["data"]["text/plain"], "42")
+
+    def test_library_results_render_and_printf_shows_only_its_text(self):
+        reply, output = self.run_cell(
+            "display(org.mriworkbench.chart.ConfusionMatrixChart.of(org.mriworkbench.eval.ConfusionMatrix.ofCounts("
+            "new int[][] {{5, 1}, {2, 7}}), List.of(\"NO_TUMOR\", \"TUMOR\")))")
+        shown = [m for m in output if m["msg_type"] == "display_data"]
+        self.assertIn("image/png", shown[0]["content"]["data"])
+        reply, output = self.run_cell('System.out.printf("acc %.3f%n", 0.8261)')
+        self.assertEqual([m["msg_type"] for m in output], ["stream"])
+        self.assertEqual(output[0]["content"]["text"], "acc 0.826\n")
 
     def test_zz_restart_gives_a_fresh_session(self):
         self.run_cell("int beforeRestart = 1;")

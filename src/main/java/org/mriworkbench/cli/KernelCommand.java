@@ -47,7 +47,8 @@ final class KernelCommand implements Callable<Integer> {
     static final class Install implements Callable<Integer> {
 
         static final class Where {
-            @Option(names = "--user", description = "into the user's Jupyter folder (default)")
+            @Option(names = "--user", description = "into the user's Jupyter data folder, found by Jupyter's rules: "
+                    + "$JUPYTER_DATA_DIR, else $XDG_DATA_HOME/jupyter or $HOME/.local/share/jupyter (default)")
             boolean user;
 
             @Option(names = "--prefix", paramLabel = "DIR", description = "into DIR/share/jupyter/kernels (a venv, or a JUPYTER_PATH entry)")
@@ -73,6 +74,7 @@ final class KernelCommand implements Callable<Integer> {
                     : KernelSpec.userKernelsDir();
             Path dir = spec.installInto(kernels);
             System.out.println("Installed kernel \"" + spec.displayName() + "\" (" + spec.name() + ") in " + dir);
+            System.out.println("Check with: jupyter kernelspec list");
             if (where != null && where.prefix != null) {
                 System.out.println("Jupyter finds it when JUPYTER_PATH includes "
                         + where.prefix.resolve("share/jupyter").toAbsolutePath() + ", or when " + where.prefix

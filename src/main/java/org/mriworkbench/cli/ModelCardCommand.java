@@ -16,7 +16,7 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "model-card", mixinStandardHelpOptions = true,
         description = {"Write a Markdown model card for a run (intended use, data and its problems, training, "
-                + "metrics with 95% CIs, failure modes, how to reproduce).",
+                + "metrics with 95%% CIs, failure modes, how to reproduce).",
                 "Research and teaching only, not for diagnosis."})
 final class ModelCardCommand implements Callable<Integer> {
 

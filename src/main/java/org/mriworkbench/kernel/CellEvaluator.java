@@ -153,6 +153,12 @@ public final class CellEvaluator implements AutoCloseable {
             if (e.status() == Snippet.Status.REJECTED) {
                 throw compilationError(source, s, sn);
             }
+            if (e.exception() instanceof EvalException ee
+                    && CellExit.Called.class.getName().equals(ee.getExceptionClassName())) {
+                List<String> trace = new ArrayList<>(tracebacks.format(ee));
+                trace.set(0, "SystemExit: " + ee.getMessage());
+                throw new EvaluationException("SystemExit", ee.getMessage(), trace);
+            }
             if (e.exception() instanceof EvalException ee) {
                 throw new EvaluationException(ee.getExceptionClassName(), ee.getMessage(), tracebacks.format(ee));
             }

@@ -25,6 +25,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * so that a stopped thread never runs kernel code again, and changes the rest: it joins only the snippet's own
  * thread, stops only that thread, and hands the returned object to {@link #takeLastValue()}.
  *
+ * <p>Every class a snippet defines passes through {@link #load} on its way to the class loader, where
+ * {@link ExitCallRewriter} turns its {@code System.exit} calls into {@link CellExit#exit(int)}, which ends the cell
+ * instead of the kernel's JVM.
+ *
  * <p>Stopping is two-step: first the thread's interrupted flag is set, so a training loop that checks
  * {@code Thread.interrupted()} (or sleeps, or waits) ends cleanly at a point of its choosing; if the snippet is still
  * running after {@link #STOP_GRACE_MS}, {@code Thread.stop} ends it (it works on JDK 17; from JDK 20 it throws, and
@@ -84,6 +88,17 @@ final class CellExecutionControl extends DirectExecutionControl {
         synchronized (lock) {
             stopRequested = false;
         }
+    }
+
+    /** Loads the snippet's classes with their {@code System.exit} calls redirected to {@link CellExit}. */
+    @Override
+    public void load(ClassBytecodes[] classes)
+            throws ClassInstallException, NotImplementedException, EngineTerminationException {
+        ClassBytecodes[] rewritten = new ClassBytecodes[classes.length];
+        for (int i = 0; i < classes.length; i++) {
+            rewritten[i] = new ClassBytecodes(classes[i].name(), ExitCallRewriter.rewrite(classes[i].bytecodes()));
+        }
+        super.load(rewritten);
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -116,26 +117,49 @@ public record KernelSpec(String name, String displayName, List<String> argv) {
     }
 
     /**
-     * The current user's kernels folder, where {@code jupyter kernelspec list} looks without root:
-     * {@code $JUPYTER_DATA_DIR/kernels}, else the platform's Jupyter data folder.
+     * The current user's kernels folder, where {@code jupyter kernelspec list} looks without root, by Jupyter's own
+     * rules ({@link #userDataDir(Map, String, String)}) applied to this process's environment.
      */
     public static Path userKernelsDir() {
-        String dataDir = System.getenv("JUPYTER_DATA_DIR");
+        return userDataDir(System.getenv(), System.getProperty("os.name", ""), System.getProperty("user.home"))
+                .resolve("kernels");
+    }
+
+    /**
+     * Jupyter's per-user data folder, as {@code jupyter_core.paths.jupyter_data_dir()} finds it: {@code
+     * JUPYTER_DATA_DIR} if set; otherwise under the home folder, {@code ~/Library/Jupyter} on macOS,
+     * {@code %APPDATA%\jupyter} on Windows, and {@code $XDG_DATA_HOME/jupyter} or {@code ~/.local/share/jupyter}
+     * elsewhere.
+     *
+     * <p>The home folder is the {@code HOME} variable, as Python's {@code os.path.expanduser("~")} reads it, and
+     * only without it Java's {@code user.home}: Java takes {@code user.home} from the password database, so with
+     * {@code HOME} pointed elsewhere (a container, a CI job, a shared teaching account) the kernel was installed
+     * where Jupyter never looked. A pure function of its arguments so that tests can pass any environment.
+     *
+     * @param env      the environment variables (usually {@link System#getenv()})
+     * @param osName   the {@code os.name} system property
+     * @param userHome Java's {@code user.home}, used only when {@code HOME} (on Windows {@code USERPROFILE}) is unset
+     */
+    public static Path userDataDir(Map<String, String> env, String osName, String userHome) {
+        String dataDir = env.get("JUPYTER_DATA_DIR");
         if (dataDir != null && !dataDir.isBlank()) {
-            return Path.of(dataDir, "kernels");
+            return Path.of(dataDir);
         }
-        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
-        Path home = Path.of(System.getProperty("user.home"));
+        String os = osName.toLowerCase(Locale.ROOT);
+        boolean windows = os.startsWith("windows");
+        String homeVar = env.get(windows ? "USERPROFILE" : "HOME");
+        Path home = Path.of(homeVar != null && !homeVar.isBlank() ? homeVar : userHome);
         if (os.startsWith("mac")) {
-            return home.resolve("Library/Jupyter/kernels");
+            return home.resolve("Library/Jupyter");
         }
-        if (os.startsWith("windows")) {
-            String appData = System.getenv("APPDATA");
-            return (appData == null ? home.resolve("AppData/Roaming") : Path.of(appData)).resolve("jupyter/kernels");
+        if (windows) {
+            String appData = env.get("APPDATA");
+            return (appData == null || appData.isBlank() ? home.resolve("AppData/Roaming") : Path.of(appData))
+                    .resolve("jupyter");
         }
-        String xdg = System.getenv("XDG_DATA_HOME");
+        String xdg = env.get("XDG_DATA_HOME");
         Path data = xdg == null || xdg.isBlank() ? home.resolve(".local/share") : Path.of(xdg);
-        return data.resolve("jupyter/kernels");
+        return data.resolve("jupyter");
     }
 
     /** {@code <prefix>/share/jupyter/kernels}: for a virtual environment, or a folder on {@code JUPYTER_PATH}. */

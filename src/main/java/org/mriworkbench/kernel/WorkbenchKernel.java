@@ -16,6 +16,7 @@ import org.dflib.jjava.jupyter.messages.Message;
 import org.dflib.jjava.jupyter.messages.reply.KernelInfoReply;
 import org.dflib.jjava.jupyter.messages.request.KernelInfoRequest;
 
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +38,11 @@ public final class WorkbenchKernel extends BaseKernel {
     static final String PROTOCOL_VERSION = "5.3";
 
     private final CellEvaluator evaluator;
+    private final BatchedOutput cellOut;
+    private final BatchedOutput cellErr;
+    private final PrintStream cellOutStream;
+    private final PrintStream cellErrStream;
+    private AutoCloseable ticker;
 
     private WorkbenchKernel(CellEvaluator evaluator) {
         super("MRI Workbench", VERSION, languageInfo(), List.of(), null, new JupyterIO(StandardCharsets.UTF_8),
@@ -45,6 +51,40 @@ public final class WorkbenchKernel extends BaseKernel {
                         .addHighlightStyle(TextColor.BOLD_RESET_FG).build());
         this.evaluator = evaluator;
         DisplayRenderers.registerAll(getRenderer());
+        this.cellOut = new BatchedOutput(text -> send(getIO().out, text));
+        this.cellErr = new BatchedOutput(text -> send(getIO().err, text));
+        this.cellOutStream = cellOut.printStream();
+        this.cellErrStream = cellErr.printStream();
+    }
+
+    /**
+     * One stream message: JJava's stream sends what it holds on flush (nothing once the cell's reply went out). The
+     * bytes go in one {@code write}, because its auto-flushing {@code PrintStream} flushes after every write, and
+     * {@code print(String)} would write (and so send) in 8 KiB pieces.
+     */
+    private static void send(PrintStream jupyterStream, String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        jupyterStream.write(bytes, 0, bytes.length);
+        jupyterStream.flush();
+    }
+
+    /**
+     * Gives the cell batched streams (see {@link BatchedOutput}) in place of JJava's, which send one message per
+     * line; JJava's own deferred action still restores the kernel's streams after the cell.
+     */
+    @Override
+    protected void replaceOutputStreams(ShellReplyEnvironment env) {
+        super.replaceOutputStreams(env);
+        System.setOut(cellOutStream);
+        System.setErr(cellErrStream);
+    }
+
+    /** Sends the cell's waiting output, so that it precedes what comes next (a display, the result, an error). */
+    private void flushCellOutput() {
+        cellOutStream.flush(); // PrintStream's own buffer (a no-op today, kept for safety)
+        cellErrStream.flush();
+        cellOut.flushNow();
+        cellErr.flushNow();
     }
 
     /** A kernel evaluating with {@code evaluator}; call {@link #onStartup()} before connecting it. */
@@ -66,7 +106,9 @@ public final class WorkbenchKernel extends BaseKernel {
     /** Binds {@code display(...)} to this kernel's output, so cells can show results while they run. */
     @Override
     public void onStartup() {
+        ticker = BatchedOutput.startTicking(cellOut, cellErr);
         Notebook.bind(value -> {
+            flushCellOutput();
             if (value instanceof Notebook.Identified id) {
                 DisplayData data = getRenderer().render(id.value());
                 data.setDisplayId(id.displayId());
@@ -76,6 +118,7 @@ public final class WorkbenchKernel extends BaseKernel {
             }
         });
         Notebook.bindUpdates((displayId, value) -> {
+            flushCellOutput();
             DisplayData data = getRenderer().render(value);
             data.setDisplayId(displayId);
             getIO().display.updateDisplay(displayId, data);
@@ -88,6 +131,14 @@ public final class WorkbenchKernel extends BaseKernel {
         Notebook.bind(null);
         Notebook.bindUpdates(null);
         evaluator.close(2, TimeUnit.SECONDS);
+        flushCellOutput();
+        if (ticker != null) {
+            try {
+                ticker.close();
+            } catch (Exception e) {
+                // shutting down anyway
+            }
+        }
     }
 
     /**
@@ -113,8 +164,12 @@ public final class WorkbenchKernel extends BaseKernel {
     @Override
     public Object evalRaw(String code) {
         int cellNumber = Math.max(1, executionCount.get() - 1); // BaseKernel counts the cell before it runs it
-        CellEvaluator.CellResult r = evaluator.eval(code, cellNumber);
-        return r.hasValue() ? r.value() : null;
+        try {
+            CellEvaluator.CellResult r = evaluator.eval(code, cellNumber);
+            return r.hasValue() && !DisplayRenderers.showsNothing(r.value()) ? r.value() : null;
+        } finally {
+            flushCellOutput();
+        }
     }
 
     @Override

@@ -8,5 +8,11 @@
  * {@link org.mriworkbench.kernel.WorkbenchKernel} puts it on the wire; {@link org.mriworkbench.kernel.KernelMain}
  * starts it on a connection file; {@link org.mriworkbench.kernel.KernelSpec} registers it with Jupyter;
  * {@link org.mriworkbench.kernel.Notebook} is what cells call ({@code display}, {@code html}).
+ *
+ * <p>What a student's cell cannot break: a flood of output is batched ({@link org.mriworkbench.kernel.BatchedOutput},
+ * one message per 50 ms or 64 KiB instead of one per line); {@code System.exit} written in a cell ends that cell
+ * with a {@code SystemExit} error and keeps the session ({@link org.mriworkbench.kernel.CellExit}). Not caught:
+ * {@code Runtime.getRuntime().exit/halt} and exits inside library code; those end the JVM, and Jupyter restarts the
+ * kernel with a fresh session ("kernel restarting"), as after any kernel death.
  */
 package org.mriworkbench.kernel;

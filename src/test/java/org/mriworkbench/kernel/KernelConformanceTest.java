@@ -49,7 +49,8 @@ class KernelConformanceTest {
         String out = Files.readString(log);
         assertEquals(0, p.exitValue(), out);
         assertTrue(out.contains("OK"), out);
-        System.out.println("[kernel conformance] " + out.lines().filter(l -> l.startsWith("Ran ") || l.startsWith("OK"))
+        System.out.println("[kernel conformance] " + out.lines().filter(l -> l.startsWith("Ran ") || l.startsWith("OK")
+                        || l.startsWith("[measured]"))
                 .reduce((a, b) -> a + "; " + b).orElse(""));
     }
 }

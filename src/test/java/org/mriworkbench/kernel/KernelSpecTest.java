@@ -8,6 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -51,5 +52,39 @@ class KernelSpecTest {
         assertThrows(IllegalArgumentException.class, () -> KernelSpec.forClasspath("a b", "x", List.of()));
         assertThrows(IllegalArgumentException.class,
                 () -> new KernelSpec("ok", "Ok", List.of("java", "-jar", "x.jar")));
+    }
+
+    @Test
+    void userDataDirFollowsJupytersRulesFromTheEnvironmentNotJavasUserHome() {
+        Path home = dir.resolve("home");
+        String javaHome = dir.resolve("from-passwd").toString();
+        assertEquals(home.resolve(".local/share/jupyter"),
+                KernelSpec.userDataDir(Map.of("HOME", home.toString()), "Linux", javaHome), "HOME wins over user.home");
+        assertEquals(dir.resolve("jd"), KernelSpec.userDataDir(
+                Map.of("HOME", home.toString(), "JUPYTER_DATA_DIR", dir.resolve("jd").toString()), "Linux", javaHome));
+        assertEquals(dir.resolve("xdg/jupyter"), KernelSpec.userDataDir(
+                Map.of("HOME", home.toString(), "XDG_DATA_HOME", dir.resolve("xdg").toString()), "Linux", javaHome));
+        assertEquals(home.resolve("Library/Jupyter"),
+                KernelSpec.userDataDir(Map.of("HOME", home.toString()), "Mac OS X", javaHome));
+        assertEquals(Path.of(javaHome, ".local/share/jupyter"), KernelSpec.userDataDir(Map.of(), "Linux", javaHome),
+                "user.home only when HOME is unset");
+    }
+
+    @Test
+    void jupyterListsAKernelInstalledUnderTheHomeItIsGiven() throws Exception {
+        JupyterHarness.require("jupyter_client");
+        Path home = dir.resolve("home");
+        Map<String, String> env = Map.of("HOME", home.toString());
+        Path installed = KernelSpec.forClasspath("mri-home-test", "x.jar", List.of())
+                .installInto(KernelSpec.userDataDir(env, System.getProperty("os.name"), "/nonexistent").resolve("kernels"));
+        ProcessBuilder pb = new ProcessBuilder(JupyterHarness.PYTHON, "-c",
+                "import jupyter_client.kernelspec as k; print(k.KernelSpecManager().find_kernel_specs()['mri-home-test'])")
+                .redirectErrorStream(true);
+        pb.environment().keySet().removeIf(k -> k.startsWith("JUPYTER") || k.startsWith("XDG_"));
+        pb.environment().put("HOME", home.toString());
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes()).strip();
+        assertEquals(0, p.waitFor(), out);
+        assertEquals(installed.toRealPath(), Path.of(out).toRealPath(), "Jupyter finds the kernel where it was written");
     }
 }

@@ -20,7 +20,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 /**
  * Executes every notebook in {@code notebooks/}, in order, headless on the workbench kernel with the quick profile,
  * as a reader would run them top to bottom: once on generated phantoms and once on the real data (required in CI).
- * A notebook that raises in any cell, or shows no image, fails the build. Executed copies, as notebooks and as
+ * A notebook that raises in any cell, or shows no image, fails the build; so does any display without
+ * {@code image/png} or {@code text/html}, and any output text with an object identity such as {@code Foo@6c38ed83}. Executed copies, as notebooks and as
  * HTML, land in {@code target/notebooks/phantoms|real/}; the committed notebooks stay without outputs.
  */
 class NotebookExecutionTest {
@@ -71,11 +72,23 @@ class NotebookExecutionTest {
             Path executed = out.resolve(nb.getFileName());
             JsonNode doc = new ObjectMapper().readTree(executed.toFile());
             int images = 0;
+            int cellNo = 0;
             for (JsonNode cell : doc.get("cells")) {
+                cellNo++;
                 for (JsonNode o : cell.path("outputs")) {
                     assertTrue(!"error".equals(o.path("output_type").asText()), nb + ": " + o);
                     if (o.path("data").has("image/png")) {
                         images++;
+                    }
+                    String where = nb.getFileName() + " cell " + cellNo + ": ";
+                    if ("display_data".equals(o.path("output_type").asText())
+                            && !o.path("data").has("image/png") && !o.path("data").has("text/html")) {
+                        failures.add(where + "a display with neither image/png nor text/html: " + o.path("data"));
+                    }
+                    String text = o.has("text") ? joined(o.get("text")) : joined(o.path("data").path("text/plain"));
+                    java.util.regex.Matcher identity = DisplayRenderersTest.IDENTITY.matcher(text);
+                    if (identity.find()) {
+                        failures.add(where + "an object identity in the output: " + identity.group());
                     }
                 }
             }
@@ -104,6 +117,16 @@ class NotebookExecutionTest {
             fail(nb + " did not finish in 30 minutes:\n" + Files.readString(log));
         }
         return p.exitValue();
+    }
+
+    /** Notebook text fields are a string or a list of lines. */
+    private static String joined(JsonNode text) {
+        if (text.isArray()) {
+            StringBuilder b = new StringBuilder();
+            text.forEach(t -> b.append(t.asText()));
+            return b.toString();
+        }
+        return text.asText("");
     }
 
     private static String tail(String s, int n) {
