@@ -3,6 +3,7 @@ package org.mriworkbench.train;
 import java.util.Objects;
 import org.mriworkbench.augment.AugmentSeeds;
 import org.mriworkbench.augment.Augmentation;
+import org.mriworkbench.augment.RandFlip;
 import org.mriworkbench.imbalance.EpochPlan;
 import org.mriworkbench.preprocess.FloatImage;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -22,17 +23,41 @@ final class Batcher {
     private final Augmentation augmentation;
     private final boolean augment;
     private final long augmentSeed;
+    private final float onValue;
+    private final float offValue;
 
     Batcher(TensorDataset data, int numClasses, Augmentation augmentation, boolean augment, long augmentSeed) {
+        this(data, numClasses, augmentation, augment, augmentSeed, 0.0);
+    }
+
+    /**
+     * @param labelSmoothing epsilon: targets are {@code 1 - eps + eps/K} for the true class and {@code eps/K} for the
+     *                       others; 0 gives exact one-hot targets
+     */
+    Batcher(TensorDataset data, int numClasses, Augmentation augmentation, boolean augment, long augmentSeed,
+            double labelSmoothing) {
         this.data = Objects.requireNonNull(data, "data");
         this.numClasses = numClasses;
         this.augmentation = augmentation;
         this.augment = augment;
         this.augmentSeed = augmentSeed;
+        if (!(labelSmoothing >= 0 && labelSmoothing < 1)) {
+            throw new IllegalArgumentException("labelSmoothing must be in [0,1), got " + labelSmoothing);
+        }
+        this.offValue = labelSmoothing == 0 ? 0f : (float) (labelSmoothing / numClasses);
+        this.onValue = labelSmoothing == 0 ? 1f : (float) (1 - labelSmoothing + labelSmoothing / numClasses);
     }
 
-    /** Minibatch of plan positions {@code [from, to)} in epoch {@code epoch}. */
+    /** Minibatch of plan positions {@code [from, to)} in epoch {@code epoch}, augmented at full strength. */
     DataSet batch(EpochPlan plan, int epoch, int from, int to) {
+        return batch(plan, epoch, from, to, 1.0);
+    }
+
+    /**
+     * Minibatch of plan positions {@code [from, to)} in epoch {@code epoch}, each visit augmented at the plan's
+     * strength times {@code epochStrength} (the fade schedule's factor for this epoch).
+     */
+    DataSet batch(EpochPlan plan, int epoch, int from, int to, double epochStrength) {
         int b = to - from;
         int size = data.imageSize();
         float[] x = new float[b * size];
@@ -42,12 +67,15 @@ final class Batcher {
             int idx = plan.index(pos);
             if (augment) {
                 FloatImage img = augmentation.apply(data.image(idx), AugmentSeeds.forSample(augmentSeed, epoch, pos),
-                        plan.strength(pos));
+                        plan.strength(pos) * epochStrength);
                 System.arraycopy(img.pixels(), 0, x, k * size, size);
             } else {
                 data.copyImage(idx, x, k * size);
             }
-            y[k * numClasses + data.label(idx)] = 1f;
+            if (offValue != 0f) {
+                java.util.Arrays.fill(y, k * numClasses, (k + 1) * numClasses, offValue);
+            }
+            y[k * numClasses + data.label(idx)] = onValue;
         }
         return new DataSet(features(x, b), Nd4j.create(y, new long[] {b, numClasses}, DataType.FLOAT));
     }
@@ -58,10 +86,20 @@ final class Batcher {
 
     /** Minibatch of data-set images {@code [from, to)} in order, unaugmented, for evaluation. */
     static INDArray features(TensorDataset data, int from, int to) {
+        return features(data, from, to, false);
+    }
+
+    /** As {@link #features(TensorDataset, int, int)}, each image mirrored left-right when {@code mirrored}. */
+    static INDArray features(TensorDataset data, int from, int to, boolean mirrored) {
         int size = data.imageSize();
         float[] x = new float[(to - from) * size];
         for (int i = from; i < to; i++) {
-            data.copyImage(i, x, (i - from) * size);
+            if (mirrored) {
+                float[] px = RandFlip.flipHorizontal(data.image(i)).pixels();
+                System.arraycopy(px, 0, x, (i - from) * size, size);
+            } else {
+                data.copyImage(i, x, (i - from) * size);
+            }
         }
         return Nd4j.create(x, new long[] {to - from, data.channels(), data.height(), data.width()}, DataType.FLOAT);
     }
