@@ -271,7 +271,11 @@ public final class ModelCard {
             if (sigma > 0) {
                 train.append(" --denoise ").append(sigma);
             }
-            Preprocessing cli = Preprocessing.standard(run.config().inputSize()).withDenoise(sigma);
+            boolean crop = d.preprocessingPipeline().cropsToHead();
+            if (crop) {
+                train.append(" --crop-head");
+            }
+            Preprocessing cli = Preprocessing.standard(run.config().inputSize()).withHeadCrop(crop).withDenoise(sigma);
             if (!cli.describe().equals(d.preprocessingPipeline().describe())) {
                 caveats.add("the preprocessing (" + d.preprocessing() + ") is not one `train` builds from flags");
             }
