@@ -39,7 +39,7 @@ import org.mriworkbench.model.CnnSpec;
  * @param earlyStopping   early stopping on validation loss
  * @param seed            master seed: model init, epoch plans, augmentation and dropout all derive from it
  * @param imbalance       imbalance strategy name, see {@link ImbalanceStrategies#names()}
- * @param augment         whether training images are augmented ({@code Augmentation.standard()})
+ * @param augment         whether training images are augmented ({@code Augmentation.standard(affineWarp())})
  * @param augmentStrength strength of the standard augmentation when on
  * @param threads         native (OpenMP) threads; fixed so that runs are repeatable and comparable
  * @param augmentWarp     {@value #WARP_SEPARATE} (rotate, zoom and translate each resample the image) or
