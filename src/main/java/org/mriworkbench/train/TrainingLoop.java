@@ -121,8 +121,8 @@ final class TrainingLoop {
             Checkpoints.save(runDir, net, new CheckpointState(CheckpointState.FORMAT, epoch + 1,
                     Checkpoints.networkFileName(epoch + 1), history, bestEpoch, bestValLoss, wait, status,
                     net.getIterationCount(), configSha, dataFingerprint, CheckpointState.RNG_SCHEME, Instant.now().toString()));
-            if (average != null) {
-                WeightAverage.deleteOthers(runDir, epoch + 1);
+            if (average != null) { // a finished run needs no sum: its average is model.zip
+                WeightAverage.deleteOthers(runDir, CheckpointState.RUNNING.equals(status) ? epoch + 1 : -1);
             }
             HistoryCsv.write(runDir.resolve(Checkpoints.HISTORY_FILE), history);
             for (TrainingListener l : listeners) {

@@ -123,9 +123,9 @@ final class WeightAverage {
         }
     }
 
-    /** Deletes sum files other than the one for {@code keepEpochsCompleted}. */
+    /** Deletes sum files other than the one for {@code keepEpochsCompleted}; -1 deletes them all. */
     static void deleteOthers(Path runDir, int keepEpochsCompleted) throws IOException {
-        String keep = file(runDir, keepEpochsCompleted).getFileName().toString();
+        String keep = keepEpochsCompleted < 0 ? "" : file(runDir, keepEpochsCompleted).getFileName().toString();
         try (DirectoryStream<Path> old = Files.newDirectoryStream(runDir, PREFIX + "*.bin")) {
             for (Path p : old) {
                 if (!p.getFileName().toString().equals(keep)) {

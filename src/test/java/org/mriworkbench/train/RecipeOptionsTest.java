@@ -193,6 +193,7 @@ class RecipeOptionsTest {
         assertEquals(NetworkEvaluator.evaluate(r.network(), VAL, 64).loss(), r.bestValLoss(), 1e-12);
         MultiLayerNetwork kept = Checkpoints.loadNetwork(tmp.resolve("avg").resolve(Checkpoints.MODEL_FILE), false);
         assertEquals(r.network().params(), kept.params(), "model.zip is the average");
+        assertTrue(!java.nio.file.Files.exists(WeightAverage.file(tmp.resolve("avg"), 3)), "finished: sum removed");
         assertEquals(r.network().params(), Trainer.resume(tmp.resolve("avg"), TRAIN, VAL).network().params(),
                 "a finished run resumes to the same average");
     }
@@ -212,6 +213,7 @@ class RecipeOptionsTest {
             }
         }).train(TRAIN, VAL, dir);
         assertEquals(TrainingResult.Status.INTERRUPTED, part.status());
+        assertTrue(java.nio.file.Files.exists(WeightAverage.file(dir, 2)), "the sum after epoch 2 waits for resume");
         TrainingResult resumed = Trainer.resume(dir, TRAIN, VAL);
         TrainerTest.assertSameRun(full, resumed);
     }
