@@ -128,6 +128,10 @@ final class TrainCommand {
                 + "(default: ${DEFAULT-VALUE})")
         int averageLast = 0;
 
+        @Option(names = "--progressive-resize", description = "train the first N epochs at half size (needs a "
+                + "global-pooling head) (default: ${DEFAULT-VALUE})")
+        int progressiveResize = 0;
+
         @Option(names = "--seed", description = "(default: ${DEFAULT-VALUE})")
         long seed = 42;
 
@@ -173,6 +177,7 @@ final class TrainCommand {
                     .optImbalance(imbalance).optAugmentation(!noAugment, augmentStrength).optThreads(threads)
                     .optAugmentWarp(augmentWarp).optAugmentFadeFraction(augmentFade).optWarmupEpochs(warmupEpochs)
                     .optLabelSmoothing(labelSmoothing).optTestTimeFlip(ttaFlip).optAverageLastEpochs(averageLast)
+                    .optProgressiveResizeEpochs(progressiveResize)
                     .optRunName(name != null ? name : preset + "-" + t.name().toLowerCase().replace('_', '-'))
                     .build();
             return cfg;

@@ -243,9 +243,10 @@ public final class ModelCard {
                 + (c.affineWarp() ? ", one affine warp" : "")
                 + (c.augmentFadeFraction() > 0 ? ", fading to 0 over the last " + c.augmentFadeFraction()
                 + " of epochs" : "") : "off"));
-        if (c.warmupEpochs() > 0 || c.labelSmoothing() > 0 || c.testTimeFlip()) {
+        if (c.warmupEpochs() > 0 || c.labelSmoothing() > 0 || c.testTimeFlip() || c.progressiveResizeEpochs() > 0) {
             rows.add(List.of("recipe", "warm-up " + c.warmupEpochs() + " epochs, label smoothing "
-                    + c.labelSmoothing() + ", test-time flip " + (c.testTimeFlip() ? "on" : "off")));
+                    + c.labelSmoothing() + ", test-time flip " + (c.testTimeFlip() ? "on" : "off")
+                    + ", first " + c.progressiveResizeEpochs() + " epochs at half size"));
         }
         rows.add(List.of("seed", Long.toString(c.seed())));
         rows.add(List.of("threads", c.threads() + " native threads on " + m.cores() + " cores (" + m.cpuModel() + ")"));

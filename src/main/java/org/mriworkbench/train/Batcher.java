@@ -58,6 +58,14 @@ final class Batcher {
      * strength times {@code epochStrength} (the fade schedule's factor for this epoch).
      */
     DataSet batch(EpochPlan plan, int epoch, int from, int to, double epochStrength) {
+        return batch(plan, epoch, from, to, epochStrength, false);
+    }
+
+    /**
+     * As {@link #batch(EpochPlan, int, int, int, double)}; with {@code half} each (augmented) image is shrunk to
+     * half its height and width by averaging 2x2 blocks, for progressive resizing.
+     */
+    DataSet batch(EpochPlan plan, int epoch, int from, int to, double epochStrength, boolean half) {
         int b = to - from;
         int size = data.imageSize();
         float[] x = new float[b * size];
@@ -77,7 +85,30 @@ final class Batcher {
             }
             y[k * numClasses + data.label(idx)] = onValue;
         }
-        return new DataSet(features(x, b), Nd4j.create(y, new long[] {b, numClasses}, DataType.FLOAT));
+        INDArray labels = Nd4j.create(y, new long[] {b, numClasses}, DataType.FLOAT);
+        if (half) {
+            return new DataSet(Nd4j.create(halve(x, b * data.channels(), data.height(), data.width()),
+                    new long[] {b, data.channels(), data.height() / 2, data.width() / 2}, DataType.FLOAT), labels);
+        }
+        return new DataSet(features(x, b), labels);
+    }
+
+    /** Means of 2x2 blocks of each of {@code planes} planes of {@code h x w} (both even). */
+    static float[] halve(float[] x, int planes, int h, int w) {
+        int h2 = h / 2;
+        int w2 = w / 2;
+        float[] out = new float[planes * h2 * w2];
+        for (int p = 0; p < planes; p++) {
+            int in = p * h * w;
+            int o = p * h2 * w2;
+            for (int y = 0; y < h2; y++) {
+                for (int xx = 0; xx < w2; xx++) {
+                    int i = in + 2 * y * w + 2 * xx;
+                    out[o + y * w2 + xx] = (x[i] + x[i + 1] + x[i + w] + x[i + w + 1]) * 0.25f;
+                }
+            }
+        }
+        return out;
     }
 
     private INDArray features(float[] x, int b) {

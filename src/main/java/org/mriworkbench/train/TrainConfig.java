@@ -52,6 +52,8 @@ import org.mriworkbench.model.CnnSpec;
  * @param testTimeFlip    whether validation and predictions average the softmax of each image and its mirror image
  * @param averageLastEpochs K &gt; 0: the kept model's parameters (batch-norm running statistics included) are the
  *                        mean of those after each of the last K epochs; 0 keeps the usual model
+ * @param progressiveResizeEpochs N &gt; 0: the first N epochs train on images at half the input size (2x2 means),
+ *                        which is cheaper and coarse-to-fine; needs a global-pooling head. 0 trains at full size
 
  */
 public record TrainConfig(String runName, Task task, String preset, CnnSpec model, int epochs, int batchSize,
@@ -64,7 +66,8 @@ public record TrainConfig(String runName, Task task, String preset, CnnSpec mode
                           @JsonInclude(JsonInclude.Include.NON_DEFAULT) double warmupEpochs,
                           @JsonInclude(JsonInclude.Include.NON_DEFAULT) double labelSmoothing,
                           @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean testTimeFlip,
-                          @JsonInclude(JsonInclude.Include.NON_DEFAULT) int averageLastEpochs) {
+                          @JsonInclude(JsonInclude.Include.NON_DEFAULT) int averageLastEpochs,
+                          @JsonInclude(JsonInclude.Include.NON_DEFAULT) int progressiveResizeEpochs) {
 
     /** {@link #augmentWarp()}: rotate, zoom and translate resample separately (the original pipeline). */
     public static final String WARP_SEPARATE = "separate";
@@ -126,6 +129,15 @@ public record TrainConfig(String runName, Task task, String preset, CnnSpec mode
         ImbalanceStrategies.byName(imbalance); // fails early, naming the valid strategies
         checkRecipe(augmentWarp, augmentFadeFraction, warmupEpochs, labelSmoothing, averageLastEpochs, epochs,
                 earlyStopping);
+        if (progressiveResizeEpochs < 0 || progressiveResizeEpochs > epochs) {
+            throw new IllegalArgumentException("progressiveResizeEpochs must be in [0, epochs=" + epochs + "], got "
+                    + progressiveResizeEpochs);
+        }
+        if (progressiveResizeEpochs > 0 && (model.head() == CnnSpec.Head.FLATTEN || model.inputHeight() % 2 != 0
+                || model.inputWidth() % 2 != 0)) {
+            throw new IllegalArgumentException("progressive resizing needs a global-pooling head (the flatten head"
+                    + " fixes the input size) and an even input size");
+        }
         if (!augment && imbalance.trim().equalsIgnoreCase("focused-augmentation")) {
             throw new IllegalArgumentException("focused-augmentation works through augmentation: turn augment on");
         }
@@ -191,6 +203,7 @@ public record TrainConfig(String runName, Task task, String preset, CnnSpec mode
         b.labelSmoothing = labelSmoothing;
         b.testTimeFlip = testTimeFlip;
         b.averageLastEpochs = averageLastEpochs;
+        b.progressiveResizeEpochs = progressiveResizeEpochs;
         return b;
     }
 
@@ -258,6 +271,7 @@ public record TrainConfig(String runName, Task task, String preset, CnnSpec mode
         private double labelSmoothing;
         private boolean testTimeFlip;
         private int averageLastEpochs;
+        private int progressiveResizeEpochs;
 
         private Builder() {
         }
@@ -399,6 +413,12 @@ public record TrainConfig(String runName, Task task, String preset, CnnSpec mode
             return this;
         }
 
+        /** Train the first {@code n} epochs at half size; default 0 (always full size). */
+        public Builder optProgressiveResizeEpochs(int n) {
+            this.progressiveResizeEpochs = n;
+            return this;
+        }
+
         public TrainConfig build() {
             if (task == null || seed == null || epochs == 0) {
                 throw new IllegalStateException("setTask, setSeed and setEpochs are required");
@@ -413,7 +433,7 @@ public record TrainConfig(String runName, Task task, String preset, CnnSpec mode
             return new TrainConfig(runName, task, preset, resolved, epochs, batchSize, optimiser, learningRate,
                     momentum, weightDecay, lrSchedule, earlyStopping, seed, imbalance, augment, augmentStrength,
                     threads, augmentWarp, augmentFadeFraction, warmupEpochs, labelSmoothing, testTimeFlip,
-                    averageLastEpochs);
+                    averageLastEpochs, progressiveResizeEpochs);
         }
     }
 }

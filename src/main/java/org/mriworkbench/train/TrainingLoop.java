@@ -175,7 +175,7 @@ final class TrainingLoop {
             }
             int from = b * bs;
             int to = Math.min(plan.size(), from + bs);
-            DataSet ds = batcher.batch(plan, epoch, from, to, augmentFactor);
+            DataSet ds = batcher.batch(plan, epoch, from, to, augmentFactor, epoch < config.progressiveResizeEpochs());
             Nd4j.getRandom().setSeed(AugmentSeeds.derive(dropoutSeed, epoch, b));
             accuracy.expect(ds.getLabels());
             net.fit(ds);

@@ -219,6 +219,40 @@ class RecipeOptionsTest {
     }
 
     @Test
+    void halfSizeBatchesAreTwoByTwoMeansOfTheFullOnes() {
+        EpochPlan plan = allInOrder(5);
+        Batcher b = new Batcher(TRAIN, 2, Augmentation.standard(), true, 7, 0.1);
+        DataSet full = b.batch(plan, 1, 0, 5, 0.5);
+        DataSet half = b.batch(plan, 1, 0, 5, 0.5, true);
+        assertArrayEquals(new long[] {5, 1, 16, 16}, half.getFeatures().shape());
+        assertEquals(full.getLabels(), half.getLabels());
+        for (int[] at : new int[][] {{0, 0, 0}, {3, 7, 11}, {4, 15, 15}}) {
+            int n = at[0];
+            int y = at[1];
+            int x = at[2];
+            double mean = (full.getFeatures().getDouble(n, 0, 2 * y, 2 * x)
+                    + full.getFeatures().getDouble(n, 0, 2 * y, 2 * x + 1)
+                    + full.getFeatures().getDouble(n, 0, 2 * y + 1, 2 * x)
+                    + full.getFeatures().getDouble(n, 0, 2 * y + 1, 2 * x + 1)) / 4;
+            assertEquals(mean, half.getFeatures().getDouble(n, 0, y, x), 1e-6);
+        }
+    }
+
+    @Test
+    void progressiveResizingTrainsSmallFirstWithAGlobalPoolingHead() throws Exception {
+        org.mriworkbench.model.CnnSpec pooled = SyntheticData.tinyNet(12).toBuilder()
+                .optHead(org.mriworkbench.model.CnnSpec.Head.GLOBAL_AVERAGE).build();
+        TrainConfig base = SyntheticData.config(12).setModel(pooled).setEpochs(2).build();
+        TrainingResult plain = Trainer.of(base).train(TRAIN, VAL, tmp.resolve("plain"));
+        TrainingResult prog = Trainer.of(base.toBuilder().setModel(pooled).optProgressiveResizeEpochs(1).build())
+                .train(TRAIN, VAL, tmp.resolve("prog"));
+        assertEquals(TrainingResult.Status.COMPLETED, prog.status());
+        assertNotEquals(plain.history().get(0).trainLoss(), prog.history().get(0).trainLoss(), "epoch 1 at 16 px");
+        assertTrue(Double.isFinite(prog.last().valLoss()), "validation runs at full size: " + prog.history());
+        assertEquals(VAL.size(), NetworkEvaluator.predict(prog.network(), VAL, 8).length);
+    }
+
+    @Test
     void fadeScheduleIsWhatTheTrainerUses() {
         // The trainer asks AugmentSchedule per epoch; with the default fraction every epoch is exactly 1.
         TrainConfig cfg = SyntheticData.config(1).setEpochs(4).optAugmentFadeFraction(0.5).build();

@@ -98,10 +98,11 @@ class TrainConfigTest {
         assertEquals(0.0, old.labelSmoothing());
         assertEquals(false, old.testTimeFlip());
         assertEquals(0, old.averageLastEpochs());
+        assertEquals(0, old.progressiveResizeEpochs());
         assertEquals(built, old, "an old file means exactly today's defaults");
         // Defaults are left out when writing, so a default config's JSON (and its hash in checkpoints) is unchanged.
         for (String name : new String[] {"augmentWarp", "augmentFadeFraction", "warmupEpochs", "labelSmoothing",
-                "testTimeFlip", "averageLastEpochs"}) {
+                "testTimeFlip", "averageLastEpochs", "progressiveResizeEpochs"}) {
             assertTrue(!built.toJson().contains(name), name + " should be omitted at its default");
         }
         assertEquals(Json.mapper().readTree(OLD_CONFIG.formatted(modelJson)), Json.mapper().readTree(built.toJson()));
@@ -123,6 +124,10 @@ class TrainConfigTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> b.optAverageLastEpochs(2).optEarlyStopping(EarlyStopping.of(3)).build());
         assertTrue(e.getMessage().contains("early stopping"), e.getMessage());
+        b.optAverageLastEpochs(0).optEarlyStopping(EarlyStopping.disabled());
+        IllegalArgumentException flat = assertThrows(IllegalArgumentException.class,
+                () -> b.optProgressiveResizeEpochs(2).build());
+        assertTrue(flat.getMessage().contains("global-pooling"), flat.getMessage());
     }
 
     @Test
