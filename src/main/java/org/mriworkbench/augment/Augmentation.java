@@ -19,6 +19,12 @@ import org.mriworkbench.preprocess.FloatImage;
  */
 public final class Augmentation implements RandTransform {
 
+    private static final RandRotate STANDARD_ROTATE = new RandRotate(10, 0.5);
+    private static final RandFlip STANDARD_FLIP = new RandFlip(0.5);
+    private static final RandZoom STANDARD_ZOOM = new RandZoom(0.9, 1.1, 0.3);
+    private static final RandTranslate STANDARD_TRANSLATE = new RandTranslate(0.05, 0.3);
+    private static final RandBrightnessContrast STANDARD_INTENSITY = RandBrightnessContrast.symmetric(0.1, 0.1, 0.3);
+
     private final List<RandTransform> transforms;
     private final double strength;
 
@@ -44,12 +50,30 @@ public final class Augmentation implements RandTransform {
      */
     public static Augmentation standard() {
         return builder()
-                .add(new RandRotate(10, 0.5))
-                .add(new RandFlip(0.5))
-                .add(new RandZoom(0.9, 1.1, 0.3))
-                .add(new RandTranslate(0.05, 0.3))
-                .add(RandBrightnessContrast.symmetric(0.1, 0.1, 0.3))
+                .add(STANDARD_ROTATE)
+                .add(STANDARD_FLIP)
+                .add(STANDARD_ZOOM)
+                .add(STANDARD_TRANSLATE)
+                .add(STANDARD_INTENSITY)
                 .build();
+    }
+
+    /**
+     * The same draws as {@link #standard()}, but rotation, zoom and translation are one {@link RandAffine}: at most
+     * one bilinear resample per image instead of up to three. The flip moves after the warp; rotation and shift are
+     * drawn symmetrically about zero, so the distribution of results is unchanged.
+     */
+    public static Augmentation standardAffine() {
+        return builder()
+                .add(RandAffine.of(STANDARD_ROTATE, STANDARD_ZOOM, STANDARD_TRANSLATE))
+                .add(STANDARD_FLIP)
+                .add(STANDARD_INTENSITY)
+                .build();
+    }
+
+    /** {@link #standardAffine()} when {@code affine}, else {@link #standard()}. */
+    public static Augmentation standard(boolean affine) {
+        return affine ? standardAffine() : standard();
     }
 
     /** A builder holding this pipeline's transforms and strength. */

@@ -27,8 +27,12 @@ final class PipelineOptions {
     @Option(names = "--denoise", description = "Gaussian denoising sigma in pixels, 0 for none (default: ${DEFAULT-VALUE})")
     double denoise = 0;
 
+    @Option(names = "--crop-head", description = "crop each image to the head's bounding box before resize-pad; "
+            + "recorded in the run's data.json, so evaluate, predict, explain and shift crop the same way")
+    boolean cropHead;
+
     Preprocessing preprocessing() {
-        Preprocessing p = Preprocessing.standard(size);
+        Preprocessing p = Preprocessing.standard(size).withHeadCrop(cropHead);
         return denoise > 0 ? p.withDenoise(denoise) : p;
     }
 

@@ -105,6 +105,34 @@ final class TrainCommand {
         @Option(names = "--no-augment", description = "train without augmentation")
         boolean noAugment;
 
+        @Option(names = "--augment-strength", description = "strength of the standard augmentation (default: ${DEFAULT-VALUE})")
+        double augmentStrength = 1.0;
+
+        @Option(names = "--augment-warp", description = "separate (rotate, zoom, translate each resample) or affine "
+                + "(one composed warp, one resample) (default: ${DEFAULT-VALUE})")
+        String augmentWarp = TrainConfig.WARP_SEPARATE;
+
+        @Option(names = "--augment-fade", description = "fraction of the final epochs over which augmentation fades "
+                + "linearly to 0 (default: ${DEFAULT-VALUE})")
+        double augmentFade = 0;
+
+        @Option(names = "--warmup-epochs", description = "linear learning-rate warm-up, in epochs (default: ${DEFAULT-VALUE})")
+        double warmupEpochs = 0;
+
+        @Option(names = "--label-smoothing", description = "label-smoothing epsilon (default: ${DEFAULT-VALUE})")
+        double labelSmoothing = 0;
+
+        @Option(names = "--tta-flip", description = "average each image's prediction with its mirror image's")
+        boolean ttaFlip;
+
+        @Option(names = "--average-last", description = "keep the mean weights of the last K epochs, 0 for off "
+                + "(default: ${DEFAULT-VALUE})")
+        int averageLast = 0;
+
+        @Option(names = "--progressive-resize", description = "train the first N epochs at half size (needs a "
+                + "global-pooling head) (default: ${DEFAULT-VALUE})")
+        int progressiveResize = 0;
+
         @Option(names = "--seed", description = "(default: ${DEFAULT-VALUE})")
         long seed = 42;
 
@@ -120,7 +148,8 @@ final class TrainCommand {
         @Option(names = "--config", paramLabel = "FILE",
                 description = "train exactly this TrainConfig JSON (e.g. a run's config.json). The training flags "
                         + "(task, preset, epochs, batch, optimiser, lr, weight decay, schedule, patience, imbalance, "
-                        + "augmentation, seed, threads, name) are then ignored, and --size is taken from the config; "
+                        + "augmentation and recipe options, seed, threads, name) are then ignored, and --size is taken "
+                        + "from the config; "
                         + "data, split, denoise, cache and --runs still apply.")
         Path config;
 
@@ -146,7 +175,10 @@ final class TrainCommand {
                     .optOptimiser(Optimiser.parse(optimiser), lr, 0.9).optWeightDecay(weightDecay)
                     .optLrSchedule(LrSchedule.byName(schedule))
                     .optEarlyStopping(patience > 0 ? EarlyStopping.of(patience) : EarlyStopping.disabled())
-                    .optImbalance(imbalance).optAugmentation(!noAugment, 1.0).optThreads(threads)
+                    .optImbalance(imbalance).optAugmentation(!noAugment, augmentStrength).optThreads(threads)
+                    .optAugmentWarp(augmentWarp).optAugmentFadeFraction(augmentFade).optWarmupEpochs(warmupEpochs)
+                    .optLabelSmoothing(labelSmoothing).optTestTimeFlip(ttaFlip).optAverageLastEpochs(averageLast)
+                    .optProgressiveResizeEpochs(progressiveResize)
                     .optRunName(name != null ? name : preset + "-" + t.name().toLowerCase().replace('_', '-'))
                     .build();
             return cfg;

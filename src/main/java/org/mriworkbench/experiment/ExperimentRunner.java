@@ -103,7 +103,7 @@ public final class ExperimentRunner {
         writeProvenance(rec.folder().dir(), task);
         TrainingResult result = Trainer.of(config).withListener(listener).withStopSignal(stop)
                 .train(train, val, rec.folder().dir());
-        return finish(rec, result, task, val, config.seed());
+        return finish(rec, result, task, val, config.seed(), config.testTimeFlip());
     }
 
     /**
@@ -176,17 +176,17 @@ public final class ExperimentRunner {
         TensorDataset val = subset(Subset.VALIDATION, task, config.seed());
         TrainingResult result = Trainer.fromRun(runDir).withListener(listener).withStopSignal(stop)
                 .resume(train, val, runDir);
-        return finish(rec, result, task, val, config.seed());
+        return finish(rec, result, task, val, config.seed(), config.testTimeFlip());
     }
 
-    private Outcome finish(RunRecorder rec, TrainingResult result, Task task, TensorDataset val, long seed)
-            throws IOException {
+    private Outcome finish(RunRecorder rec, TrainingResult result, Task task, TensorDataset val, long seed,
+                           boolean testTimeFlip) throws IOException {
         if (result.status() == TrainingResult.Status.INTERRUPTED) {
             return new Outcome(rec.folder().dir(), result, null, null, rec.manifest());
         }
         // Predict with the model the run keeps (best validation loss), not whatever the last epoch left in memory.
         MultiLayerNetwork kept = Checkpoints.loadNetwork(rec.folder().model(), false);
-        Predictions valPred = Predictions.compute(kept, task, val, EVAL_BATCH);
+        Predictions valPred = Predictions.compute(kept, task, val, EVAL_BATCH, testTimeFlip);
         valPred.write(rec.folder().dir().resolve(VALIDATION_PREDICTIONS));
         Predictions testPred = rec.writePredictions(kept, subset(Subset.TEST, task, seed));
         Manifest m = rec.finish();

@@ -34,11 +34,13 @@ public final class ImagePredictor {
     private final MultiLayerNetwork net;
     private final Task task;
     private final Preprocessing preprocessing;
+    private final boolean testTimeFlip;
 
-    private ImagePredictor(MultiLayerNetwork net, Task task, Preprocessing preprocessing) {
+    private ImagePredictor(MultiLayerNetwork net, Task task, Preprocessing preprocessing, boolean testTimeFlip) {
         this.net = Objects.requireNonNull(net, "net");
         this.task = Objects.requireNonNull(task, "task");
         this.preprocessing = Objects.requireNonNull(preprocessing, "preprocessing");
+        this.testTimeFlip = testTimeFlip;
     }
 
     /** One classified image. */
@@ -87,7 +89,7 @@ public final class ImagePredictor {
             throw new IOException(dataJson + ": no preprocessingJson");
         }
         Preprocessing pre = Preprocessing.fromJson(d.get("preprocessingJson").asText());
-        return new ImagePredictor(load(f.model()), config.task(), pre);
+        return new ImagePredictor(load(f.model()), config.task(), pre, config.testTimeFlip());
     }
 
     /** A bare model file, preprocessed with {@link Preprocessing#standard(int)} at {@code size}. */
@@ -97,7 +99,20 @@ public final class ImagePredictor {
 
     /** A bare model file with the given preprocessing. */
     public static ImagePredictor forModel(Path modelFile, Task task, Preprocessing preprocessing) throws IOException {
-        return new ImagePredictor(load(modelFile), task, preprocessing);
+        return new ImagePredictor(load(modelFile), task, preprocessing, false);
+    }
+
+    /**
+     * A copy that averages each image's softmax with its mirror image's, or not. {@link #forRun} follows the run's
+     * {@code testTimeFlip}; a bare model file predicts without it unless asked.
+     */
+    public ImagePredictor withTestTimeFlip(boolean flip) {
+        return new ImagePredictor(net, task, preprocessing, flip);
+    }
+
+    /** Whether predictions average each image with its mirror image. */
+    public boolean testTimeFlip() {
+        return testTimeFlip;
     }
 
     private static MultiLayerNetwork load(Path modelFile) throws IOException {
@@ -174,7 +189,7 @@ public final class ImagePredictor {
         }
         TensorDataset ds = TensorDataset.wrap(data, images.size(), first.channels(), first.height(), first.width(),
                 new int[images.size()], ok.stream().map(Path::toString).toList());
-        double[][] probs = NetworkEvaluator.predict(net, ds, BATCH);
+        double[][] probs = NetworkEvaluator.predict(net, ds, BATCH, testTimeFlip);
         List<String> names = task.classNames();
         List<ImagePrediction> out = new ArrayList<>();
         for (int i = 0; i < probs.length; i++) {

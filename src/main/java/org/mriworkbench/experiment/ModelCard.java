@@ -282,11 +282,22 @@ public final class ModelCard {
                 ? "on validation loss, patience " + c.earlyStopping().patience() + ", min delta "
                 + c.earlyStopping().minDelta() + (c.earlyStopping().restoreBest() ? ", best epoch restored" : "")
                 : "off"));
-        rows.add(List.of("kept model", run.bestEpoch().map(e -> "epoch " + (e.epoch() + 1) + " (lowest validation "
+        rows.add(List.of("kept model", c.averageLastEpochs() > 0
+                ? "mean weights (batch-norm statistics included) of epochs " + (c.epochs() - c.averageLastEpochs() + 1)
+                + " to " + c.epochs()
+                : run.bestEpoch().map(e -> "epoch " + (e.epoch() + 1) + " (lowest validation "
                 + "loss " + num(e.valLoss(), 4) + ", validation accuracy " + num(e.valAccuracy(), 4) + ")")
                 .orElse("no epoch with a validation loss in history.csv")));
         rows.add(List.of("imbalance strategy", c.imbalance()));
-        rows.add(List.of("augmentation", c.augment() ? "standard, strength " + c.augmentStrength() : "off"));
+        rows.add(List.of("augmentation", c.augment() ? "standard, strength " + c.augmentStrength()
+                + (c.affineWarp() ? ", one affine warp" : "")
+                + (c.augmentFadeFraction() > 0 ? ", fading to 0 over the last " + c.augmentFadeFraction()
+                + " of epochs" : "") : "off"));
+        if (c.warmupEpochs() > 0 || c.labelSmoothing() > 0 || c.testTimeFlip() || c.progressiveResizeEpochs() > 0) {
+            rows.add(List.of("recipe", "warm-up " + c.warmupEpochs() + " epochs, label smoothing "
+                    + c.labelSmoothing() + ", test-time flip " + (c.testTimeFlip() ? "on" : "off")
+                    + ", first " + c.progressiveResizeEpochs() + " epochs at half size"));
+        }
         rows.add(List.of("seed", Long.toString(c.seed())));
         rows.add(List.of("threads", c.threads() + " native threads on " + m.cores() + " cores (" + m.cpuModel() + ")"));
         rows.add(List.of("wall time", Double.isFinite(m.wallSeconds()) ? num(m.wallSeconds(), 1) + " s ("
@@ -323,7 +334,11 @@ public final class ModelCard {
             if (sigma > 0) {
                 train.append(" --denoise ").append(sigma);
             }
-            Preprocessing cli = Preprocessing.standard(run.config().inputSize()).withDenoise(sigma);
+            boolean crop = d.preprocessingPipeline().cropsToHead();
+            if (crop) {
+                train.append(" --crop-head");
+            }
+            Preprocessing cli = Preprocessing.standard(run.config().inputSize()).withHeadCrop(crop).withDenoise(sigma);
             if (!cli.describe().equals(d.preprocessingPipeline().describe())) {
                 caveats.add("the preprocessing (" + d.preprocessing() + ") is not one `train` builds from flags");
             }

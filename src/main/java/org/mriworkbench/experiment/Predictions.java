@@ -59,8 +59,17 @@ public final class Predictions {
 
     /** Runs {@code net} over {@code test} (inference mode) and pairs the probabilities with ids and labels. */
     public static Predictions compute(MultiLayerNetwork net, Task task, TensorDataset test, int batchSize) {
+        return compute(net, task, test, batchSize, false);
+    }
+
+    /**
+     * As {@link #compute(MultiLayerNetwork, Task, TensorDataset, int)}; with {@code testTimeFlip} each row is the
+     * mean softmax of the image and its mirror image (the run's {@code TrainConfig.testTimeFlip}).
+     */
+    public static Predictions compute(MultiLayerNetwork net, Task task, TensorDataset test, int batchSize,
+                                      boolean testTimeFlip) {
         return new Predictions(task.classNames(), test.ids(), test.labels(),
-                NetworkEvaluator.predict(net, test, batchSize));
+                NetworkEvaluator.predict(net, test, batchSize, testTimeFlip));
     }
 
     public int size() {

@@ -27,6 +27,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.mriworkbench.data.Origin;
 import org.mriworkbench.data.Task;
 import org.mriworkbench.train.Checkpoints;
+import org.mriworkbench.train.TrainConfig;
 import tech.tablesaw.api.Table;
 
 import java.io.IOException;
@@ -186,7 +187,8 @@ public final class RunEvaluator {
             throw new IllegalArgumentException("this data set has no official Testing folder");
         }
         MultiLayerNetwork net = Checkpoints.loadNetwork(runDir.resolve(Checkpoints.MODEL_FILE), false);
-        Predictions official = Predictions.compute(net, task, data.dataset(testing, task), 64);
+        boolean flip = TrainConfig.read(runDir.resolve(Checkpoints.CONFIG_FILE)).testTimeFlip();
+        Predictions official = Predictions.compute(net, task, data.dataset(testing, task), 64, flip);
         official.write(runDir.resolve("predictions" + OFFICIAL_SUFFIX + ".csv"));
         return official;
     }

@@ -73,7 +73,8 @@ public final class RunRecorder {
 
     /** Predicts {@code test} with {@code net} and writes {@code predictions.csv}. */
     public Predictions writePredictions(MultiLayerNetwork net, TensorDataset test) throws IOException {
-        Predictions p = Predictions.compute(net, config.task(), test, Math.max(64, config.batchSize()));
+        Predictions p = Predictions.compute(net, config.task(), test, Math.max(64, config.batchSize()),
+                config.testTimeFlip());
         p.write(folder.predictions());
         return p;
     }

@@ -82,6 +82,36 @@ public record Preprocessing(List<ImageOp> ops) {
         return new Preprocessing(out);
     }
 
+    /**
+     * The same pipeline with (or without) {@link CropToHead#standard()} right before the first {@link ResizePad}
+     * (at the start when there is none), so that the head, not the background, is scaled to the input size. An
+     * existing crop step is replaced or removed.
+     */
+    public Preprocessing withHeadCrop(boolean crop) {
+        List<ImageOp> out = new ArrayList<>();
+        for (ImageOp op : ops) {
+            if (!(op instanceof CropToHead)) {
+                out.add(op);
+            }
+        }
+        if (crop) {
+            int at = 0;
+            for (int i = 0; i < out.size(); i++) {
+                if (out.get(i) instanceof ResizePad) {
+                    at = i;
+                    break;
+                }
+            }
+            out.add(at, CropToHead.standard());
+        }
+        return new Preprocessing(out);
+    }
+
+    /** Whether the pipeline crops to the head. */
+    public boolean cropsToHead() {
+        return ops.stream().anyMatch(op -> op instanceof CropToHead);
+    }
+
     /** Runs every op in order. */
     public FloatImage apply(FloatImage img) {
         FloatImage cur = img;

@@ -16,7 +16,8 @@ final class PreprocessingJson {
             @JsonSubTypes.Type(value = Grayscale.class, name = "grayscale"),
             @JsonSubTypes.Type(value = ResizePad.class, name = "resize-pad"),
             @JsonSubTypes.Type(value = NormalizeIntensity.class, name = "normalize-intensity"),
-            @JsonSubTypes.Type(value = GaussianDenoise.class, name = "gaussian-denoise")})
+            @JsonSubTypes.Type(value = GaussianDenoise.class, name = "gaussian-denoise"),
+            @JsonSubTypes.Type(value = CropToHead.class, name = "crop-to-head")})
     private interface ImageOpMixin {
     }
 
@@ -30,7 +31,7 @@ final class PreprocessingJson {
             return MAPPER.readValue(json, Preprocessing.class);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("not a preprocessing description (known ops: grayscale, resize-pad, "
-                    + "normalize-intensity, gaussian-denoise): " + e.getOriginalMessage(), e);
+                    + "normalize-intensity, gaussian-denoise, crop-to-head): " + e.getOriginalMessage(), e);
         }
     }
 }

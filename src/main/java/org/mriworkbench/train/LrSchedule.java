@@ -51,6 +51,24 @@ public sealed interface LrSchedule {
         };
     }
 
+    /**
+     * Linear warm-up multiplier for the minibatch at {@code p}: {@code (step+1) / (warmupEpochs * iterationsPerEpoch)}
+     * until it reaches 1, then 1. The trainer multiplies it onto any schedule's rate, so the first minibatch runs at
+     * a small fraction of the rate and the peak is reached after {@code warmupEpochs} epochs. Warm-up (Goyal et al.,
+     * "Accurate, Large Minibatch SGD", 2017) lets Adam's moment estimates and batch-norm statistics settle before
+     * full-size steps, which is what makes a higher peak rate usable. {@code warmupEpochs = 0} gives 1 throughout.
+     */
+    static double warmupFactor(LrProgress p, double warmupEpochs) {
+        if (!(warmupEpochs >= 0) || Double.isInfinite(warmupEpochs)) {
+            throw new IllegalArgumentException("warmupEpochs must be finite and >= 0, got " + warmupEpochs);
+        }
+        double warmupSteps = warmupEpochs * p.iterationsPerEpoch();
+        if (warmupSteps <= 0) {
+            return 1.0;
+        }
+        return Math.min(1.0, (p.step() + 1) / warmupSteps);
+    }
+
     /** The base rate throughout. */
     record Constant() implements LrSchedule {
         @Override

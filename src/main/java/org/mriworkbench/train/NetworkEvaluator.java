@@ -22,12 +22,31 @@ public final class NetworkEvaluator {
 
     /** Class probabilities, one row per image in data-set order. */
     public static double[][] predict(MultiLayerNetwork net, TensorDataset data, int batchSize) {
+        return predict(net, data, batchSize, false);
+    }
+
+    /**
+     * Class probabilities, one row per image in data-set order; with {@code testTimeFlip} each row is the mean of
+     * the softmax of the image and of its left-right mirror image. The mirror is as plausible a slice as the original
+     * (it is a training augmentation), so averaging the two cancels part of the model's left-right noise at the cost
+     * of a second forward pass. Every place that predicts for a run goes through here, so validation, test
+     * predictions and {@code predict} agree.
+     */
+    public static double[][] predict(MultiLayerNetwork net, TensorDataset data, int batchSize, boolean testTimeFlip) {
         double[][] probs = new double[data.size()][];
         for (int from = 0; from < data.size(); from += batchSize) {
             int to = Math.min(data.size(), from + batchSize);
             INDArray out = net.output(Batcher.features(data, from, to), false);
+            INDArray mirrored = testTimeFlip ? net.output(Batcher.features(data, from, to, true), false) : null;
             for (int r = 0; r < to - from; r++) {
-                probs[from + r] = out.getRow(r).toDoubleVector();
+                double[] row = out.getRow(r).toDoubleVector();
+                if (mirrored != null) {
+                    double[] m = mirrored.getRow(r).toDoubleVector();
+                    for (int c = 0; c < row.length; c++) {
+                        row[c] = (row[c] + m[c]) / 2;
+                    }
+                }
+                probs[from + r] = row;
             }
         }
         return probs;
@@ -35,10 +54,16 @@ public final class NetworkEvaluator {
 
     /** Unweighted mean cross-entropy and arg-max accuracy of {@code net} on {@code data}. */
     public static LossAccuracy evaluate(MultiLayerNetwork net, TensorDataset data, int batchSize) {
+        return evaluate(net, data, batchSize, false);
+    }
+
+    /** As {@link #evaluate(MultiLayerNetwork, TensorDataset, int)}, on flip-averaged probabilities when asked. */
+    public static LossAccuracy evaluate(MultiLayerNetwork net, TensorDataset data, int batchSize,
+                                        boolean testTimeFlip) {
         if (data.size() == 0) {
             return new LossAccuracy(Double.NaN, Double.NaN);
         }
-        double[][] p = predict(net, data, batchSize);
+        double[][] p = predict(net, data, batchSize, testTimeFlip);
         double loss = 0;
         int correct = 0;
         for (int i = 0; i < p.length; i++) {

@@ -1,8 +1,11 @@
 package org.mriworkbench.train;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Objects;
+import org.mriworkbench.augment.AugmentSchedule;
 import org.mriworkbench.data.Task;
 import org.mriworkbench.imbalance.ImbalanceStrategies;
 import org.mriworkbench.model.CnnPresets;
@@ -18,6 +21,10 @@ import org.mriworkbench.model.CnnSpec;
  * <p>Build with {@link #builder()}: {@code setTask}, {@code setPreset}+{@code setInputSize} or {@code setModel},
  * {@code setSeed} and {@code setEpochs} are required; everything else is {@code opt*} with the defaults shown there.
  *
+ * <p>The recipe fields from {@code augmentWarp} on were added after the first release: JSON without them reads with
+ * the defaults, which reproduce the old behaviour, and they are left out of the JSON while at their default so that
+ * older configs (and their hashes in checkpoints) are unchanged.
+ *
  * @param runName         short name used in the run folder's name
  * @param task            binary or four-class; fixes the class order
  * @param preset          preset the model came from, or {@code custom}
@@ -32,14 +39,41 @@ import org.mriworkbench.model.CnnSpec;
  * @param earlyStopping   early stopping on validation loss
  * @param seed            master seed: model init, epoch plans, augmentation and dropout all derive from it
  * @param imbalance       imbalance strategy name, see {@link ImbalanceStrategies#names()}
- * @param augment         whether training images are augmented ({@code Augmentation.standard()})
+ * @param augment         whether training images are augmented ({@code Augmentation.standard(affineWarp())})
  * @param augmentStrength strength of the standard augmentation when on
  * @param threads         native (OpenMP) threads; fixed so that runs are repeatable and comparable
+ * @param augmentWarp     {@value #WARP_SEPARATE} (rotate, zoom and translate each resample the image) or
+ *                        {@value #WARP_AFFINE} (one composed warp, one resample); see {@code augment.RandAffine}
+ * @param augmentFadeFraction fraction of the final epochs over which augmentation strength ramps linearly to 0
+ *                        (see {@code augment.AugmentSchedule}); 0 never fades
+ * @param warmupEpochs    epochs (fractional allowed) over which the learning rate rises linearly from near 0 to the
+ *                        schedule's value; 0 for none (see {@link LrSchedule#warmupFactor})
+ * @param labelSmoothing  label-smoothing epsilon in [0,1): training targets are {@code (1-eps)*onehot + eps/K}
+ * @param testTimeFlip    whether validation and predictions average the softmax of each image and its mirror image
+ * @param averageLastEpochs K &gt; 0: the kept model's parameters (batch-norm running statistics included) are the
+ *                        mean of those after each of the last K epochs; 0 keeps the usual model
+ * @param progressiveResizeEpochs N &gt; 0: the first N epochs train on images at half the input size (2x2 means),
+ *                        which is cheaper and coarse-to-fine; needs a global-pooling head. 0 trains at full size
+
  */
 public record TrainConfig(String runName, Task task, String preset, CnnSpec model, int epochs, int batchSize,
                           Optimiser optimiser, double learningRate, double momentum, double weightDecay,
                           LrSchedule lrSchedule, EarlyStopping earlyStopping, long seed, String imbalance,
-                          boolean augment, double augmentStrength, int threads) {
+                          boolean augment, double augmentStrength, int threads,
+                          @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = DefaultWarp.class)
+                          String augmentWarp,
+                          @JsonInclude(JsonInclude.Include.NON_DEFAULT) double augmentFadeFraction,
+                          @JsonInclude(JsonInclude.Include.NON_DEFAULT) double warmupEpochs,
+                          @JsonInclude(JsonInclude.Include.NON_DEFAULT) double labelSmoothing,
+                          @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean testTimeFlip,
+                          @JsonInclude(JsonInclude.Include.NON_DEFAULT) int averageLastEpochs,
+                          @JsonInclude(JsonInclude.Include.NON_DEFAULT) int progressiveResizeEpochs) {
+
+    /** {@link #augmentWarp()}: rotate, zoom and translate resample separately (the original pipeline). */
+    public static final String WARP_SEPARATE = "separate";
+
+    /** {@link #augmentWarp()}: rotate, zoom and translate composed into one warp with one resample. */
+    public static final String WARP_AFFINE = "affine";
 
     /** Marks a config whose model was given as a {@link CnnSpec} rather than a preset name. */
     public static final String CUSTOM = "custom";
@@ -69,6 +103,7 @@ public record TrainConfig(String runName, Task task, String preset, CnnSpec mode
         Objects.requireNonNull(lrSchedule, "lrSchedule");
         Objects.requireNonNull(earlyStopping, "earlyStopping");
         Objects.requireNonNull(imbalance, "imbalance");
+        augmentWarp = augmentWarp == null ? WARP_SEPARATE : augmentWarp.trim().toLowerCase(Locale.ROOT);
         if (runName.isBlank()) {
             throw new IllegalArgumentException("runName must not be blank");
         }
@@ -92,9 +127,48 @@ public record TrainConfig(String runName, Task task, String preset, CnnSpec mode
             throw new IllegalArgumentException("augmentStrength must be finite and >= 0");
         }
         ImbalanceStrategies.byName(imbalance); // fails early, naming the valid strategies
+        checkRecipe(augmentWarp, augmentFadeFraction, warmupEpochs, labelSmoothing, averageLastEpochs, epochs,
+                earlyStopping);
+        if (progressiveResizeEpochs < 0 || progressiveResizeEpochs > epochs) {
+            throw new IllegalArgumentException("progressiveResizeEpochs must be in [0, epochs=" + epochs + "], got "
+                    + progressiveResizeEpochs);
+        }
+        if (progressiveResizeEpochs > 0 && (model.head() == CnnSpec.Head.FLATTEN || model.inputHeight() % 2 != 0
+                || model.inputWidth() % 2 != 0)) {
+            throw new IllegalArgumentException("progressive resizing needs a global-pooling head (the flatten head"
+                    + " fixes the input size) and an even input size");
+        }
         if (!augment && imbalance.trim().equalsIgnoreCase("focused-augmentation")) {
             throw new IllegalArgumentException("focused-augmentation works through augmentation: turn augment on");
         }
+    }
+
+    private static void checkRecipe(String warp, double fade, double warmup, double smoothing, int average, int epochs,
+                                    EarlyStopping earlyStopping) {
+        if (!WARP_SEPARATE.equals(warp) && !WARP_AFFINE.equals(warp)) {
+            throw new IllegalArgumentException("augmentWarp must be '" + WARP_SEPARATE + "' or '" + WARP_AFFINE
+                    + "', got '" + warp + "'");
+        }
+        AugmentSchedule.check(fade);
+        if (!(warmup >= 0 && warmup <= epochs)) {
+            throw new IllegalArgumentException("warmupEpochs must be in [0, epochs=" + epochs + "], got " + warmup);
+        }
+        if (!(smoothing >= 0 && smoothing < 1)) {
+            throw new IllegalArgumentException("labelSmoothing must be in [0,1), got " + smoothing);
+        }
+        if (average < 0 || average > epochs) {
+            throw new IllegalArgumentException("averageLastEpochs must be in [0, epochs=" + epochs + "], got "
+                    + average);
+        }
+        if (average > 0 && earlyStopping.enabled()) {
+            throw new IllegalArgumentException("averageLastEpochs needs the run to reach its last epoch: turn early"
+                    + " stopping off");
+        }
+    }
+
+    /** Whether augmentation composes rotate, zoom and translate into one warp ({@value #WARP_AFFINE}). */
+    public boolean affineWarp() {
+        return WARP_AFFINE.equals(augmentWarp);
     }
 
     /** A builder with every optional field at its default. */
@@ -123,6 +197,13 @@ public record TrainConfig(String runName, Task task, String preset, CnnSpec mode
         b.augment = augment;
         b.augmentStrength = augmentStrength;
         b.threads = threads;
+        b.augmentWarp = augmentWarp;
+        b.augmentFadeFraction = augmentFadeFraction;
+        b.warmupEpochs = warmupEpochs;
+        b.labelSmoothing = labelSmoothing;
+        b.testTimeFlip = testTimeFlip;
+        b.averageLastEpochs = averageLastEpochs;
+        b.progressiveResizeEpochs = progressiveResizeEpochs;
         return b;
     }
 
@@ -151,6 +232,19 @@ public record TrainConfig(String runName, Task task, String preset, CnnSpec mode
         return Json.read(file, TrainConfig.class);
     }
 
+    /** Jackson value filter: true (leave out) for the default warp, so old configs serialise as they used to. */
+    static final class DefaultWarp {
+        @Override
+        public boolean equals(Object value) {
+            return value == null || WARP_SEPARATE.equals(value);
+        }
+
+        @Override
+        public int hashCode() {
+            return 0;
+        }
+    }
+
     /** Collects a {@link TrainConfig}; {@code set*} required, {@code opt*} optional. */
     public static final class Builder {
         private String runName = "run";
@@ -171,6 +265,13 @@ public record TrainConfig(String runName, Task task, String preset, CnnSpec mode
         private boolean augment;
         private double augmentStrength = 1.0;
         private int threads = DEFAULT_THREADS;
+        private String augmentWarp = WARP_SEPARATE;
+        private double augmentFadeFraction;
+        private double warmupEpochs;
+        private double labelSmoothing;
+        private boolean testTimeFlip;
+        private int averageLastEpochs;
+        private int progressiveResizeEpochs;
 
         private Builder() {
         }
@@ -276,6 +377,48 @@ public record TrainConfig(String runName, Task task, String preset, CnnSpec mode
             return this;
         }
 
+        /** {@value TrainConfig#WARP_SEPARATE} (default) or {@value TrainConfig#WARP_AFFINE}. */
+        public Builder optAugmentWarp(String augmentWarp) {
+            this.augmentWarp = augmentWarp;
+            return this;
+        }
+
+        /** Fraction of the final epochs over which augmentation fades to 0; default 0 (no fade). */
+        public Builder optAugmentFadeFraction(double augmentFadeFraction) {
+            this.augmentFadeFraction = augmentFadeFraction;
+            return this;
+        }
+
+        /** Linear learning-rate warm-up over this many epochs; default 0 (none). */
+        public Builder optWarmupEpochs(double warmupEpochs) {
+            this.warmupEpochs = warmupEpochs;
+            return this;
+        }
+
+        /** Label-smoothing epsilon; default 0 (one-hot targets). */
+        public Builder optLabelSmoothing(double labelSmoothing) {
+            this.labelSmoothing = labelSmoothing;
+            return this;
+        }
+
+        /** Average predictions over each image and its mirror image; default off. */
+        public Builder optTestTimeFlip(boolean testTimeFlip) {
+            this.testTimeFlip = testTimeFlip;
+            return this;
+        }
+
+        /** Keep the mean parameters of the last {@code k} epochs; default 0 (off). */
+        public Builder optAverageLastEpochs(int k) {
+            this.averageLastEpochs = k;
+            return this;
+        }
+
+        /** Train the first {@code n} epochs at half size; default 0 (always full size). */
+        public Builder optProgressiveResizeEpochs(int n) {
+            this.progressiveResizeEpochs = n;
+            return this;
+        }
+
         public TrainConfig build() {
             if (task == null || seed == null || epochs == 0) {
                 throw new IllegalStateException("setTask, setSeed and setEpochs are required");
@@ -289,7 +432,8 @@ public record TrainConfig(String runName, Task task, String preset, CnnSpec mode
             }
             return new TrainConfig(runName, task, preset, resolved, epochs, batchSize, optimiser, learningRate,
                     momentum, weightDecay, lrSchedule, earlyStopping, seed, imbalance, augment, augmentStrength,
-                    threads);
+                    threads, augmentWarp, augmentFadeFraction, warmupEpochs, labelSmoothing, testTimeFlip,
+                    averageLastEpochs, progressiveResizeEpochs);
         }
     }
 }

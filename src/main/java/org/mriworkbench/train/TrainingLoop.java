@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.mriworkbench.augment.AugmentSchedule;
 import org.mriworkbench.augment.AugmentSeeds;
 import org.mriworkbench.augment.Augmentation;
 import org.mriworkbench.imbalance.EpochPlan;
@@ -42,9 +43,11 @@ final class TrainingLoop {
     private double bestValLoss;
     private int wait;
     private double currentLr = Double.NaN;
+    private WeightAverage average;
 
     TrainingLoop(TrainConfig config, List<TrainingListener> listeners, BooleanSupplier stopSignal, TensorDataset train,
-                 TensorDataset val, Path runDir, MultiLayerNetwork net, CheckpointState start) {
+                 TensorDataset val, Path runDir, MultiLayerNetwork net, CheckpointState start)
+            throws CheckpointException {
         this.config = config;
         this.listeners = listeners;
         this.stopSignal = stopSignal;
@@ -54,9 +57,9 @@ final class TrainingLoop {
         this.configSha = start.configSha256();
         this.dataFingerprint = start.dataFingerprint();
         this.strategy = ImbalanceStrategies.byName(config.imbalance());
-        Augmentation aug = Augmentation.standard().scaled(config.augmentStrength());
+        Augmentation aug = Augmentation.standard(config.affineWarp()).scaled(config.augmentStrength());
         this.batcher = new Batcher(train, config.task().numClasses(), aug, config.augment(),
-                augmentSeed(config.seed()));
+                augmentSeed(config.seed()), config.labelSmoothing());
         this.dropoutSeed = AugmentSeeds.derive(config.seed(), -1, 2);
         this.trainLabels = train.labels();
         this.net = net;
@@ -65,6 +68,11 @@ final class TrainingLoop {
         this.bestEpoch = start.bestEpoch();
         this.bestValLoss = start.bestValLoss();
         this.wait = start.epochsWithoutImprovement();
+        int done = history.size();
+        if (config.averageLastEpochs() > 0) {
+            this.average = done > 0 && WeightAverage.inWindow(done - 1, config.epochs(), config.averageLastEpochs())
+                    ? WeightAverage.load(runDir, done, net.numParams()) : WeightAverage.empty(net.numParams());
+        }
     }
 
     static long augmentSeed(long seed) {
@@ -100,12 +108,22 @@ final class TrainingLoop {
             } else {
                 wait++;
             }
+            if (average != null && WeightAverage.inWindow(epoch, config.epochs(), config.averageLastEpochs())) {
+                average.add(net);
+                average.save(runDir, epoch + 1);
+                if (epoch + 1 == config.epochs()) {
+                    averageInto(epoch);
+                }
+            }
             boolean early = config.earlyStopping().enabled() && wait >= config.earlyStopping().patience();
             String status = early ? TrainingResult.Status.EARLY_STOPPED.name()
                     : epoch + 1 == config.epochs() ? TrainingResult.Status.COMPLETED.name() : CheckpointState.RUNNING;
             Checkpoints.save(runDir, net, new CheckpointState(CheckpointState.FORMAT, epoch + 1,
                     Checkpoints.networkFileName(epoch + 1), history, bestEpoch, bestValLoss, wait, status,
                     net.getIterationCount(), configSha, dataFingerprint, CheckpointState.RNG_SCHEME, Instant.now().toString()));
+            if (average != null) { // a finished run needs no sum: its average is model.zip
+                WeightAverage.deleteOthers(runDir, CheckpointState.RUNNING.equals(status) ? epoch + 1 : -1);
+            }
             HistoryCsv.write(runDir.resolve(Checkpoints.HISTORY_FILE), history);
             for (TrainingListener l : listeners) {
                 l.onEpochEnd(stats);
@@ -117,6 +135,21 @@ final class TrainingLoop {
         return result(TrainingResult.Status.COMPLETED);
     }
 
+    /**
+     * After the last epoch: the network takes the mean parameters of the last K epochs, becomes the kept model
+     * ({@code model.zip}, written before the final checkpoint commits) and is recorded as the best epoch with its
+     * own validation loss. The epoch's history row keeps the un-averaged network's figures.
+     */
+    private void averageInto(int epoch) throws IOException {
+        net.setParams(average.mean());
+        NetworkEvaluator.LossAccuracy v = NetworkEvaluator.evaluate(net, val, Math.max(config.batchSize(), 64),
+                config.testTimeFlip());
+        bestEpoch = epoch;
+        bestValLoss = v.loss();
+        wait = 0;
+        Checkpoints.writeNetwork(runDir.resolve(Checkpoints.MODEL_FILE), net, false);
+    }
+
     /** One epoch; null when a stop was requested before it finished. */
     private EpochStats runEpoch(int epoch) {
         long t0 = System.nanoTime();
@@ -125,6 +158,7 @@ final class TrainingLoop {
         int bs = config.batchSize();
         int batches = (plan.size() + bs - 1) / bs;
         List<Double> valLosses = history.stream().map(EpochStats::valLoss).toList();
+        double augmentFactor = AugmentSchedule.factor(epoch, config.epochs(), config.augmentFadeFraction());
         double lossSum = 0;
         long correct = 0;
         double lr = Double.NaN;
@@ -132,15 +166,16 @@ final class TrainingLoop {
             if (stopRequested()) {
                 return null;
             }
-            lr = config.lrSchedule().learningRate(config.learningRate(),
-                    new LrProgress(epoch, b, batches, config.epochs(), valLosses));
+            LrProgress progress = new LrProgress(epoch, b, batches, config.epochs(), valLosses);
+            lr = config.lrSchedule().learningRate(config.learningRate(), progress)
+                    * LrSchedule.warmupFactor(progress, config.warmupEpochs());
             if (Double.compare(lr, currentLr) != 0) {
                 net.setLearningRate(lr);
                 currentLr = lr;
             }
             int from = b * bs;
             int to = Math.min(plan.size(), from + bs);
-            DataSet ds = batcher.batch(plan, epoch, from, to);
+            DataSet ds = batcher.batch(plan, epoch, from, to, augmentFactor, epoch < config.progressiveResizeEpochs());
             Nd4j.getRandom().setSeed(AugmentSeeds.derive(dropoutSeed, epoch, b));
             accuracy.expect(ds.getLabels());
             net.fit(ds);
@@ -157,7 +192,7 @@ final class TrainingLoop {
         }
         net.getLayerWiseConfigurations().setEpochCount(epoch + 1);
         double trainSeconds = (System.nanoTime() - t0) / 1e9;
-        NetworkEvaluator.LossAccuracy v = NetworkEvaluator.evaluate(net, val, Math.max(bs, 64));
+        NetworkEvaluator.LossAccuracy v = NetworkEvaluator.evaluate(net, val, Math.max(bs, 64), config.testTimeFlip());
         double seconds = (System.nanoTime() - t0) / 1e9;
         int n = Math.max(1, plan.size());
         return new EpochStats(epoch, lossSum / n, correct / (double) n, v.loss(), v.accuracy(), lr, seconds,

@@ -15,6 +15,27 @@ class LrScheduleTest {
     }
 
     @Test
+    void warmupRisesLinearlyFromNearZeroToOneThenStays() {
+        // 10 minibatches per epoch, 2 warm-up epochs = 20 warm-up steps.
+        assertEquals(1 / 20.0, LrSchedule.warmupFactor(at(0, 0), 2), 1e-12);
+        assertEquals(10 / 20.0, LrSchedule.warmupFactor(at(0, 9), 2), 1e-12);
+        assertEquals(15 / 20.0, LrSchedule.warmupFactor(at(1, 4), 2), 1e-12);
+        assertEquals(1.0, LrSchedule.warmupFactor(at(1, 9), 2), 1e-12);
+        assertEquals(1.0, LrSchedule.warmupFactor(at(5, 3), 2), 1e-12);
+        double prev = 0;
+        for (int e = 0; e < 3; e++) {
+            for (int i = 0; i < 10; i++) {
+                double f = LrSchedule.warmupFactor(at(e, i), 2);
+                assertTrue(f >= prev && f <= 1, "monotone, capped at 1");
+                prev = f;
+            }
+        }
+        assertEquals(1.0, LrSchedule.warmupFactor(at(0, 0), 0), "no warm-up: exactly 1");
+        assertEquals(1 / 5.0, LrSchedule.warmupFactor(at(0, 0), 0.5), 1e-12, "half an epoch = 5 steps");
+        assertThrows(IllegalArgumentException.class, () -> LrSchedule.warmupFactor(at(0, 0), -1));
+    }
+
+    @Test
     void stepAndExponentialDecayPerEpoch() {
         LrSchedule step = new LrSchedule.Step(5, 0.1);
         assertEquals(1.0, step.learningRate(1.0, at(4, 9)), 1e-12);
