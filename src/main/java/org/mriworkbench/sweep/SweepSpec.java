@@ -89,7 +89,7 @@ public record SweepSpec(String name, ObjectNode base, Map<String, JsonNode> fact
         budget = budget == null ? Budget.NONE : budget;
         metric = metric == null ? SweepMetric.BALANCED_ACCURACY : metric;
         for (Map.Entry<String, JsonNode> f : factors.entrySet()) {
-            checkFactor(base, f.getKey(), f.getValue(), random != null);
+            checkFactor(base, f.getKey(), f.getValue());
         }
     }
 
@@ -161,7 +161,9 @@ public record SweepSpec(String name, ObjectNode base, Map<String, JsonNode> fact
                     b.has("minutes") ? b.get("minutes").asDouble() : 0);
         }
         SweepMetric metric = root.has("metric") ? SweepMetric.parse(root.get("metric").asText()) : null;
-        return new SweepSpec(root.path("name").asText(defaultName), base, factors, random, budget, metric);
+        SweepSpec spec = new SweepSpec(root.path("name").asText(defaultName), base, factors, random, budget, metric);
+        spec.checkRunnable();
+        return spec;
     }
 
     /** A spec over {@code base} with no factors yet; add them with the {@code with*} methods. */
@@ -258,7 +260,19 @@ public record SweepSpec(String name, ObjectNode base, Map<String, JsonNode> fact
         }
     }
 
-    private static void checkFactor(ObjectNode base, String path, JsonNode values, boolean random) {
+    /** Fails when a factor is a distribution but there is no random draw (a grid cannot enumerate a range). */
+    void checkRunnable() {
+        if (random == null) {
+            factors.forEach((path, values) -> {
+                if (values.isObject()) {
+                    throw new IllegalArgumentException("grid field '" + path + "' is a distribution; that needs "
+                            + "'random'");
+                }
+            });
+        }
+    }
+
+    private static void checkFactor(ObjectNode base, String path, JsonNode values) {
         if (!INPUT_SIZE.equals(path) && Trials.find(base, path) == null) {
             throw new IllegalArgumentException("unknown config field '" + path + "' in grid; fields are the JSON paths "
                     + "of config.json, e.g. learningRate, augmentStrength, model.head, model.dropout, lrSchedule.type");
@@ -271,9 +285,6 @@ public record SweepSpec(String name, ObjectNode base, Map<String, JsonNode> fact
         }
         if (values.isObject() && values.size() == 1 && DISTRIBUTIONS.contains(values.fieldNames().next())) {
             JsonNode range = values.elements().next();
-            if (!random) {
-                throw new IllegalArgumentException("grid field '" + path + "' is a distribution; that needs 'random'");
-            }
             if (!range.isArray() || range.size() != 2 || !range.get(0).isNumber() || !range.get(1).isNumber()
                     || !(range.get(0).asDouble() <= range.get(1).asDouble())
                     || (values.has("logUniform") && !(range.get(0).asDouble() > 0))) {

@@ -29,6 +29,7 @@ final class Trials {
     }
 
     static List<Trial> of(SweepSpec spec, TrialData data) {
+        spec.checkRunnable();
         List<Map<String, JsonNode>> points = spec.random() == null ? grid(spec) : random(spec);
         int limit = spec.budget().trials() > 0 ? Math.min(spec.budget().trials(), points.size()) : points.size();
         List<Trial> out = new ArrayList<>(limit);
