@@ -179,10 +179,11 @@ public final class Sweep {
         n.set("data", Json.mapper().valueToTree(data));
         Path f = dir.resolve(SPEC_FILE);
         if (Files.exists(f)) {
-            JsonNode old = Json.mapper().readTree(f.toFile());
-            if (!old.equals(n)) {
+            Sweep kept = resume(dir);
+            boolean sameSpec = kept.spec.equals(spec);
+            if (!sameSpec || !kept.data.equals(data)) {
                 throw new IllegalStateException("sweep folder " + dir + " holds another sweep (its " + SPEC_FILE
-                        + " differs in " + (old.path("spec").equals(n.get("spec")) ? "data" : "spec")
+                        + " differs in " + (sameSpec ? "data" : "spec")
                         + "); use a new folder, or the same spec and data to continue it");
             }
             return;
