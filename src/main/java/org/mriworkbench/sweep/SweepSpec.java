@@ -192,6 +192,10 @@ public record SweepSpec(String name, ObjectNode base, Map<String, JsonNode> fact
         return new SweepSpec(name, base, f, random, budget, metric);
     }
 
+    public SweepSpec withName(String n) {
+        return new SweepSpec(n, base, factors, random, budget, metric);
+    }
+
     public SweepSpec withRandom(int trials, long seed) {
         return new SweepSpec(name, base, factors, new Random(trials, seed), budget, metric);
     }
