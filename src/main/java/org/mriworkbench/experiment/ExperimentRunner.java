@@ -213,6 +213,9 @@ public final class ExperimentRunner {
         Predictions valPred = Predictions.compute(kept, task, val, EVAL_BATCH);
         valPred.write(rec.folder().dir().resolve(VALIDATION_PREDICTIONS));
         Predictions testPred = validationOnly ? null : rec.writePredictions(kept, subset(Subset.TEST, task, seed));
+        if (testPred != null) {
+            TestClusters.write(rec.folder().dir(), testPred.ids(), data.clusterIds());
+        }
         Manifest m = rec.finish();
         return new Outcome(rec.folder().dir(), result, valPred, testPred, m);
     }
