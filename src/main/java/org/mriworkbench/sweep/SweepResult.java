@@ -2,6 +2,7 @@ package org.mriworkbench.sweep;
 
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.CategorySeries;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -188,8 +189,16 @@ public record SweepResult(SweepSpec spec, List<Trial> trials, List<TrialOutcome>
             CategoryChart c = new CategoryChartBuilder().width(640).height(420).title(title).xAxisTitle(factor)
                     .yAxisTitle(spec.metric().id()).build();
             c.getStyler().setLegendVisible(false);
-            c.addSeries("mean", new ArrayList<>(levels.keySet()),
-                    levels.values().stream().map(v -> v[0] / v[1]).toList());
+            // Points, not bars from zero: the differences a sweep looks for are a few points of accuracy.
+            c.getStyler().setDefaultSeriesRenderStyle(CategorySeries.CategorySeriesRenderStyle.Scatter);
+            List<Double> means = levels.values().stream().map(v -> v[0] / v[1]).toList();
+            double lo = means.stream().mapToDouble(Double::doubleValue).min().orElse(0);
+            double hi = means.stream().mapToDouble(Double::doubleValue).max().orElse(1);
+            double pad = Math.max(0.01, (hi - lo) * 0.5);
+            c.getStyler().setYAxisMin(lo - pad);
+            c.getStyler().setYAxisMax(hi + pad);
+            c.getStyler().setMarkerSize(12);
+            c.addSeries("mean", new ArrayList<>(levels.keySet()), means);
             return c;
         }
         XYChart c = new XYChartBuilder().width(640).height(420).title(title).xAxisTitle(factor)
@@ -237,6 +246,11 @@ public record SweepResult(SweepSpec spec, List<Trial> trials, List<TrialOutcome>
         }
         Table t = table();
         Table shown = t.selectColumns(t.columnNames().stream().filter(c -> !c.equals("runDir")).toArray(String[]::new));
+        for (String c : shown.columnNames()) {
+            if (shown.column(c) instanceof DoubleColumn d) {
+                shown.replaceColumn(c, d.map(v -> Double.isNaN(v) ? v : Math.round(v * 1e4) / 1e4).setName(c));
+            }
+        }
         b.append(shown.printAll()).append(System.lineSeparator());
         best().ifPresent(o -> b.append("best: ").append(o.name()).append(' ').append(trial(o).factors())
                 .append(" in ").append(o.runDir()).append(System.lineSeparator()));
