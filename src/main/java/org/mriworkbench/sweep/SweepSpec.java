@@ -85,7 +85,10 @@ public record SweepSpec(String name, ObjectNode base, Map<String, JsonNode> fact
                     + "'");
         }
         base = full(Objects.requireNonNull(base, "base"));
-        factors = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(factors));
+        // Through JSON text, so a factor given as a Java float equals the same factor read back from sweep.json.
+        Map<String, JsonNode> normal = new LinkedHashMap<>();
+        factors.forEach((k, v) -> normal.put(k, reparse(v)));
+        factors = java.util.Collections.unmodifiableMap(normal);
         budget = budget == null ? Budget.NONE : budget;
         metric = metric == null ? SweepMetric.BALANCED_ACCURACY : metric;
         for (Map.Entry<String, JsonNode> f : factors.entrySet()) {
@@ -299,6 +302,14 @@ public record SweepSpec(String name, ObjectNode base, Map<String, JsonNode> fact
         }
         throw new IllegalArgumentException("grid field '" + path + "' must be an array of values or one of "
                 + DISTRIBUTIONS + " with [low, high], got " + values);
+    }
+
+    private static JsonNode reparse(JsonNode v) {
+        try {
+            return Json.mapper().readTree(v.toString());
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("factor values must be JSON: " + v, e);
+        }
     }
 
     private static void unknown(JsonNode node, Set<String> known, String prefix) {

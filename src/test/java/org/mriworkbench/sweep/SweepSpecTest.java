@@ -136,6 +136,9 @@ class SweepSpecTest {
         assertEquals(SweepMetric.LOG_LOSS, spec.metric());
         SweepSpec again = SweepSpec.parse(spec.toJson(), null, "other");
         assertEquals(spec, again);
+        // Java floats and doubles become the same JSON as the file holds, so a resumed sweep is the same sweep.
+        SweepSpec floats = SweepSpec.of("f", base()).withFactor("augmentStrength", 0.5f, 1);
+        assertEquals(floats, SweepSpec.parse(floats.toJson(), null, "f"));
     }
 
     @Test
