@@ -74,12 +74,17 @@ final class EvaluateCommand {
         @Option(names = "--seed", description = "bootstrap seed (default: ${DEFAULT-VALUE})")
         long seed = 7;
 
+        @Option(names = "--per-image", description = "resample single images even when the run kept its test "
+                + "set's duplicate clusters (test-clusters.csv); by default whole clusters are resampled")
+        boolean perImage;
+
         @Override
         public Integer call() throws Exception {
             if (!Files.isDirectory(runDir)) {
                 throw new IllegalArgumentException("no run folder at " + runDir);
             }
-            RunEvaluator evaluator = RunEvaluator.create(resamples, seed);
+            RunEvaluator evaluator = perImage ? RunEvaluator.create(resamples, seed).perImage()
+                    : RunEvaluator.create(resamples, seed);
             RunEvaluation e;
             if (test.equals("leakage-free")) {
                 e = evaluator.evaluateRun(runDir, runDir);
@@ -92,6 +97,10 @@ final class EvaluateCommand {
                 throw new IllegalArgumentException("--test must be leakage-free or official, not " + test);
             }
             print(e);
+            if (RunEvaluation.CLUSTERS.equals(e.resampling())) {
+                System.out.println("intervals resample duplicate clusters; per-image accuracy interval for comparison: "
+                        + e.accuracyPerImage().format());
+            }
             String suffix = test.equals("official") ? RunEvaluator.OFFICIAL_SUFFIX : "";
             System.out.println("wrote " + RunEvaluator.metricsFile(suffix) + " and charts to "
                     + runDir.toAbsolutePath());

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         subcommands = {DataCommand.class, StartCommand.class, TrainCommand.Train.class, TrainCommand.Resume.class,
                 EvaluateCommand.Evaluate.class, EvaluateCommand.Compare.class, ExplainCommand.class,
                 BenchCommand.class, KernelCommand.class, RunsCommand.class, PredictCommand.class,
-                ModelCardCommand.class, ShiftCommand.class, ReproduceCommand.class})
+                ModelCardCommand.class, ShiftCommand.class, ReproduceCommand.class, SweepCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

@@ -42,6 +42,7 @@ public final class ExperimentRunner {
     private int maxEvalPerClass;
     private TrainingListener listener = new TrainingListener() { };
     private BooleanSupplier stop = () -> false;
+    private boolean validationOnly;
 
     private ExperimentRunner(PreparedData data, Path runsRoot) {
         this.data = data;
@@ -89,7 +90,22 @@ public final class ExperimentRunner {
         return this;
     }
 
-    /** What a finished (or interrupted) run left behind. */
+    /**
+     * Makes this runner unable to reach the test subset: runs end with their validation predictions, and asking for
+     * test images throws. A search over configs ({@code sweep}) must select on validation only; a runner that cannot
+     * read the test set makes that a property of the code instead of the caller's care.
+     */
+    public ExperimentRunner validationOnly() {
+        this.validationOnly = true;
+        return this;
+    }
+
+    /** Whether {@link #validationOnly()} was set. */
+    public boolean isValidationOnly() {
+        return validationOnly;
+    }
+
+    /** What a finished (or interrupted) run left behind; {@code test} is null for a validation-only runner. */
     public record Outcome(Path runDir, TrainingResult training, Predictions validation, Predictions test,
                           Manifest manifest) {
     }
@@ -117,7 +133,7 @@ public final class ExperimentRunner {
         if (Files.isDirectory(runsRoot)) {
             for (RunRecord r : RunRecord.list(runsRoot)) {
                 if (r.config().equals(config) && sameDataAs(r.folder().dir())) {
-                    if (r.predictions().isPresent()) {
+                    if (validationOnly ? finishedOnValidation(r) : r.predictions().isPresent()) {
                         done = Optional.of(r);
                     } else if (Files.exists(r.folder().dir().resolve(Checkpoints.STATE_FILE))) {
                         unfinished = Optional.of(r);
@@ -130,14 +146,22 @@ public final class ExperimentRunner {
         }
         ExperimentRunner.Outcome o = unfinished.isPresent() ? resume(unfinished.get().folder().dir())
                 : train(config);
-        if (o.test() == null) {
+        if (o.validation() == null) {
             throw new RunStoppedException(o.runDir());
         }
         return o.runDir();
     }
 
+    private static boolean finishedOnValidation(RunRecord r) {
+        return r.manifest().endTime() != null
+                && Files.exists(r.folder().dir().resolve(VALIDATION_PREDICTIONS));
+    }
+
     /** One subset of the prepared data for a task, within this runner's limits. */
     public TensorDataset subset(Subset s, Task task, long seed) {
+        if (validationOnly && s == Subset.TEST) {
+            throw new IllegalStateException("this runner is validation-only: it never reads test images");
+        }
         // Cap first, then reduce: reducing first and capping after would undo the imbalance being taught.
         TensorDataset d = Profile.limit(data.dataset(s, task), s == Subset.TRAIN ? maxTrainPerClass : maxEvalPerClass,
                 seed);
@@ -188,7 +212,10 @@ public final class ExperimentRunner {
         MultiLayerNetwork kept = Checkpoints.loadNetwork(rec.folder().model(), false);
         Predictions valPred = Predictions.compute(kept, task, val, EVAL_BATCH, testTimeFlip);
         valPred.write(rec.folder().dir().resolve(VALIDATION_PREDICTIONS));
-        Predictions testPred = rec.writePredictions(kept, subset(Subset.TEST, task, seed));
+        Predictions testPred = validationOnly ? null : rec.writePredictions(kept, subset(Subset.TEST, task, seed));
+        if (testPred != null) {
+            TestClusters.write(rec.folder().dir(), testPred.ids(), data.clusterIds());
+        }
         Manifest m = rec.finish();
         return new Outcome(rec.folder().dir(), result, valPred, testPred, m);
     }

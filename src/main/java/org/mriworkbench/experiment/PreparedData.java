@@ -80,6 +80,19 @@ public record PreparedData(DatasetIndex index, AuditReport audit, DataSplit spli
         return TensorDataset.wrap(data, keep.size(), c, s, s, labels, ids);
     }
 
+    /**
+     * The duplicate cluster of every image, by its index path (the id predictions carry): images joined by exact or
+     * near copies share an id, every other image has one of its own. Intervals on a test set resample these.
+     */
+    public Map<String, Integer> clusterIds() {
+        Map<String, Integer> m = new LinkedHashMap<>();
+        int[] of = audit.clusterOf();
+        for (int i = 0; i < index.size(); i++) {
+            m.put(index.get(i).path(), of[i]);
+        }
+        return m;
+    }
+
     /** Provenance of the data side of a run, written next to its config. */
     public Map<String, Object> provenance(Task task) {
         Map<String, Object> m = new LinkedHashMap<>();

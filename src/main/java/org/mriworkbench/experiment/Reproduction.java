@@ -207,7 +207,8 @@ public final class Reproduction {
 
     private Entry evaluate(ReferenceExperiment e, Path dir, PreparedData data, RunEvaluator evaluator)
             throws IOException {
-        RunEvaluation clean = evaluator.evaluateRun(dir, dir);
+        // Leakage-free intervals resample duplicate clusters; the map covers runs made before runs kept their clusters.
+        RunEvaluation clean = evaluator.withClusters(data.clusterIds()).evaluateRun(dir, dir);
         RunEvaluation official = null;
         LeakageEffect leakage = null;
         if (e.split() == SplitConfig.Mode.OFFICIAL_TEST) {

@@ -18,11 +18,30 @@ import java.util.Map;
  * @param operatingPoint the tumour-detection threshold chosen on validation and what it gives on test
  * @param calibration  ECE before and after temperature scaling fitted on validation
  * @param confusion    confusion-matrix counts, rows = true class
+ * @param resampling   what the bootstrap resampled: "images", or "clusters" (whole duplicate clusters, because near
+ *                     copies inside a test set are not independent); null in files written before clusters existed
+ * @param accuracyPerImage the accuracy interval of the per-image bootstrap beside a cluster one, to show how much
+ *                     wider clustering makes it; null when the bootstrap resampled images
  */
 public record RunEvaluation(String run, String task, String testSet, int n, List<String> classNames,
                             int bootstrapResamples, long bootstrapSeed, Map<String, BootstrapInterval> headline,
                             List<ClassFigures> perClass, OperatingPointFigures operatingPoint,
-                            CalibrationFigures calibration, int[][] confusion) {
+                            CalibrationFigures calibration, int[][] confusion, String resampling,
+                            BootstrapInterval accuracyPerImage) {
+
+    /** Resampling value of a per-image bootstrap. */
+    public static final String IMAGES = "images";
+    /** Resampling value of a cluster bootstrap. */
+    public static final String CLUSTERS = "clusters";
+
+    /** An evaluation whose bootstrap resampled images. */
+    public RunEvaluation(String run, String task, String testSet, int n, List<String> classNames,
+                         int bootstrapResamples, long bootstrapSeed, Map<String, BootstrapInterval> headline,
+                         List<ClassFigures> perClass, OperatingPointFigures operatingPoint,
+                         CalibrationFigures calibration, int[][] confusion) {
+        this(run, task, testSet, n, classNames, bootstrapResamples, bootstrapSeed, headline, perClass, operatingPoint,
+                calibration, confusion, IMAGES, null);
+    }
 
     /** Reads a {@code metrics.json} written by {@link RunEvaluator#write}; errors name the file. */
     public static RunEvaluation read(java.nio.file.Path file) throws java.io.IOException {

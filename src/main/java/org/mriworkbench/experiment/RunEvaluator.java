@@ -58,15 +58,39 @@ public final class RunEvaluator {
 
     private final Bootstrap bootstrap;
     private final double targetSensitivity;
+    private final Map<String, Integer> clusterOf;
+    private final boolean perImage;
 
-    private RunEvaluator(Bootstrap bootstrap, double targetSensitivity) {
+    private RunEvaluator(Bootstrap bootstrap, double targetSensitivity, Map<String, Integer> clusterOf,
+                         boolean perImage) {
         this.bootstrap = bootstrap;
         this.targetSensitivity = targetSensitivity;
+        this.clusterOf = clusterOf;
+        this.perImage = perImage;
     }
 
-    /** An evaluator with {@code resamples} seeded bootstrap resamples and a 0.98 sensitivity target. */
+    /**
+     * An evaluator with {@code resamples} seeded bootstrap resamples and a 0.98 sensitivity target. Intervals resample
+     * duplicate clusters when they are known (a run's {@value TestClusters#FILE}, or {@link #withClusters}), else
+     * images.
+     */
     public static RunEvaluator create(int resamples, long seed) {
-        return new RunEvaluator(Bootstrap.withSeed(seed).withResamples(resamples), DEFAULT_TARGET_SENSITIVITY);
+        return new RunEvaluator(Bootstrap.withSeed(seed).withResamples(resamples), DEFAULT_TARGET_SENSITIVITY, null,
+                false);
+    }
+
+    /**
+     * Resamples whole duplicate clusters ({@code clusterOf}: image id to cluster id, e.g.
+     * {@link PreparedData#clusterIds()}) in every interval, for runs that did not keep their test clusters. An image
+     * missing from the map is a cluster of its own.
+     */
+    public RunEvaluator withClusters(Map<String, Integer> clusterOf) {
+        return new RunEvaluator(bootstrap, targetSensitivity, Map.copyOf(clusterOf), perImage);
+    }
+
+    /** Resamples single images even when clusters are known: the classic bootstrap, for comparison. */
+    public RunEvaluator perImage() {
+        return new RunEvaluator(bootstrap, targetSensitivity, clusterOf, true);
     }
 
     /** The bootstrap behind every interval, for figures a caller computes beside {@link #evaluate}. */
@@ -75,7 +99,7 @@ public final class RunEvaluator {
     }
 
     public RunEvaluator withTargetSensitivity(double target) {
-        return new RunEvaluator(bootstrap, target);
+        return new RunEvaluator(bootstrap, target, clusterOf, perImage);
     }
 
     /** Binary labels (1 = tumour) of a task's labels. */
@@ -90,21 +114,33 @@ public final class RunEvaluator {
 
     /** Evaluates test predictions, using validation predictions for the threshold and the calibration fit. */
     public RunEvaluation evaluate(String run, String task, String testSet, Predictions test, Predictions validation) {
+        return evaluate(run, task, testSet, test, validation, perImage ? null : clusterOf);
+    }
+
+    /**
+     * As {@link #evaluate(String, String, String, Predictions, Predictions)}, resampling the clusters of
+     * {@code clusters} (image id to cluster id; null resamples images).
+     */
+    private RunEvaluation evaluate(String run, String task, String testSet, Predictions test, Predictions validation,
+                                   Map<String, Integer> clusters) {
+        int[] cl = clusterArray(test.ids(), clusters);
+        java.util.function.BiFunction<Metric, double[][], BootstrapInterval> ci =
+                (m, q) -> bootstrap.interval(m, test.labels(), q, cl);
         int[] y = test.labels();
         double[][] p = test.probabilities();
         int k = test.classNames().size();
         Map<String, BootstrapInterval> headline = new LinkedHashMap<>();
-        headline.put("accuracy", bootstrap.interval(Metrics.ACCURACY, y, p));
-        headline.put("balancedAccuracy", bootstrap.interval(Metrics.BALANCED_ACCURACY, y, p));
-        headline.put("macroF1", bootstrap.interval(Metrics.MACRO_F1, y, p));
-        headline.put("cohenKappa", bootstrap.interval(Metrics.COHEN_KAPPA, y, p));
-        headline.put("tumourAuc", bootstrap.interval(detection((yy, ss) -> Ranking.rocAuc(yy, ss).value(), k), y, p));
+        headline.put("accuracy", ci.apply(Metrics.ACCURACY, p));
+        headline.put("balancedAccuracy", ci.apply(Metrics.BALANCED_ACCURACY, p));
+        headline.put("macroF1", ci.apply(Metrics.MACRO_F1, p));
+        headline.put("cohenKappa", ci.apply(Metrics.COHEN_KAPPA, p));
+        headline.put("tumourAuc", ci.apply(detection((yy, ss) -> Ranking.rocAuc(yy, ss).value(), k), p));
         if (k > 2) {
-            headline.put("macroAuc", bootstrap.interval(Metrics.MACRO_AUC, y, p));
+            headline.put("macroAuc", ci.apply(Metrics.MACRO_AUC, p));
         }
-        headline.put("logLoss", bootstrap.interval(Metrics.LOG_LOSS, y, p));
-        headline.put("brier", bootstrap.interval(Metrics.MULTICLASS_BRIER, y, p));
-        headline.put("ece", bootstrap.interval(Metrics.ECE, y, p));
+        headline.put("logLoss", ci.apply(Metrics.LOG_LOSS, p));
+        headline.put("brier", ci.apply(Metrics.MULTICLASS_BRIER, p));
+        headline.put("ece", ci.apply(Metrics.ECE, p));
 
         List<RunEvaluation.ClassFigures> perClass = new ArrayList<>();
         List<ClassMetrics> pc = ClassificationMetrics.perClass(y, p);
@@ -112,8 +148,8 @@ public final class RunEvaluator {
             final int cls = c;
             ClassMetrics m = pc.get(c);
             perClass.add(new RunEvaluation.ClassFigures(test.classNames().get(c), m.support(),
-                    bootstrap.interval(Metrics.recall(c), y, p),
-                    bootstrap.interval((l, q) -> ClassificationMetrics.perClass(l, q).get(cls).specificity(), y, p),
+                    ci.apply(Metrics.recall(c), p),
+                    ci.apply((l, q) -> ClassificationMetrics.perClass(l, q).get(cls).specificity(), p),
                     m.precision(), m.f1(), m.npv()));
         }
 
@@ -126,8 +162,8 @@ public final class RunEvaluator {
             double thr = choice.threshold();
             op = new RunEvaluation.OperatingPointFigures(targetSensitivity, thr, choice.validation().sensitivity(),
                     choice.validation().specificity(),
-                    bootstrap.interval(detection((yy, ss) -> OperatingPoints.at(yy, ss, thr).sensitivity(), k), y, p),
-                    bootstrap.interval(detection((yy, ss) -> OperatingPoints.at(yy, ss, thr).specificity(), k), y, p),
+                    ci.apply(detection((yy, ss) -> OperatingPoints.at(yy, ss, thr).sensitivity(), k), p),
+                    ci.apply(detection((yy, ss) -> OperatingPoints.at(yy, ss, thr).specificity(), k), p),
                     choice.reason());
             TemperatureScaling ts = TemperatureScaling.fitOnProbabilities(validation.labels(),
                     validation.probabilities());
@@ -135,10 +171,26 @@ public final class RunEvaluator {
             cal = new RunEvaluation.CalibrationFigures(ts.temperature(), Calibration.expectedCalibrationError(y, p),
                     Calibration.expectedCalibrationError(y, scaled), ts.nllBefore(), ts.nllAfter());
             // The temperature is fitted on validation and held fixed while the test images are resampled.
-            headline.put(ECE_TEMPERATURE_SCALED, bootstrap.interval(Metrics.ECE, y, scaled));
+            headline.put(ECE_TEMPERATURE_SCALED, ci.apply(Metrics.ECE, scaled));
         }
         return new RunEvaluation(run, task, testSet, y.length, test.classNames(), bootstrap.resamples(),
-                bootstrap.seed(), headline, perClass, op, cal, ConfusionMatrix.fromProbabilities(y, p).counts());
+                bootstrap.seed(), headline, perClass, op, cal, ConfusionMatrix.fromProbabilities(y, p).counts(),
+                cl == null ? RunEvaluation.IMAGES : RunEvaluation.CLUSTERS,
+                cl == null ? null : bootstrap.interval(Metrics.ACCURACY, y, p));
+    }
+
+    /** Cluster id per sample (clusters numbered densely; unknown images get their own), or null for none. */
+    private static int[] clusterArray(List<String> ids, Map<String, Integer> clusters) {
+        if (clusters == null || clusters.isEmpty()) {
+            return null;
+        }
+        int[] out = new int[ids.size()];
+        int fresh = Integer.MIN_VALUE;
+        for (int i = 0; i < out.length; i++) {
+            Integer c = clusters.get(ids.get(i));
+            out[i] = c != null ? c : fresh++;
+        }
+        return out;
     }
 
     /** A metric on (labels, probabilities) that scores the detection view. */
@@ -148,13 +200,15 @@ public final class RunEvaluator {
 
     /**
      * Evaluates a run folder on its own (leakage-free) test predictions and writes {@code metrics.json} and the
-     * charts as PNG into {@code outDir}.
+     * charts as PNG into {@code outDir}. Intervals resample duplicate clusters when the run kept its test clusters
+     * ({@value TestClusters#FILE}) or {@link #withClusters} gave them, unless {@link #perImage()} was asked.
      */
     public RunEvaluation evaluateRun(Path runDir, Path outDir) throws IOException {
         Predictions test = Predictions.read(runDir.resolve(Predictions.FILE));
         String task = test.classNames().size() == 2 ? "BINARY" : "FOUR_CLASS";
+        Map<String, Integer> clusters = perImage ? null : clusterOf != null ? clusterOf : TestClusters.read(runDir);
         RunEvaluation e = evaluate(runDir.getFileName().toString(), task, "leakage-free", test,
-                validationPredictions(runDir));
+                validationPredictions(runDir), clusters);
         write(e, test, outDir, "");
         Path history = runDir.resolve("history.csv");
         if (Files.exists(history)) {

@@ -61,6 +61,11 @@ class TrainEvaluateCliTest {
         assertTrue(acc.get("lower").asDouble() <= acc.get("estimate").asDouble());
         assertTrue(acc.get("estimate").asDouble() <= acc.get("upper").asDouble());
         assertEquals(100, m.get("bootstrapResamples").asInt());
+        assertEquals("clusters", m.get("resampling").asText(), "a new run keeps its test clusters");
+        assertTrue(out.contains("per-image accuracy interval"), out);
+        run(0, "evaluate", runA.toString(), "--resamples", "100", "--per-image");
+        assertEquals("images", new ObjectMapper().readTree(runA.resolve("metrics.json").toFile())
+                .get("resampling").asText());
         for (String f : new String[] {"confusion-matrix.png", "roc.png", "pr.png", "reliability.png",
                 "threshold-sweep.png", "training-loss.png"}) {
             assertTrue(Files.size(runA.resolve(f)) > 1000, f);

@@ -73,6 +73,13 @@ class ReproductionTest {
         assertNotNull(official.official());
         assertEquals(official.official().n(), official.leakage().leakedImages() + official.leakage().cleanImages());
         assertEquals(official.leakageFree().n(), official.leakage().cleanImages());
+        // Leakage-free intervals resample duplicate clusters, kept in every run folder; the per-image one is beside.
+        for (Reproduction.Entry e : r.entries()) {
+            assertTrue(Files.isRegularFile(e.runDir().resolve(TestClusters.FILE)), e.runDir().toString());
+            assertEquals(RunEvaluation.CLUSTERS, e.leakageFree().resampling());
+            assertNotNull(e.leakageFree().accuracyPerImage());
+        }
+        assertEquals(RunEvaluation.IMAGES, official.official().resampling());
         assertEquals(2, r.shift().size());
         assertTrue(r.shift().get(0).folder().contains("phantoms"));
 
