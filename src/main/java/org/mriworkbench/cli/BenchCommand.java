@@ -28,8 +28,8 @@ final class BenchCommand implements Callable<Integer> {
     /** {@code bench train}: DL4J vs PyTorch training throughput, interleaved in one run. */
     @Command(name = "train", mixinStandardHelpOptions = true,
             description = "Train a preset for a fixed number of minibatches on preloaded random images in DL4J and,"
-                    + " alternately, the same network in PyTorch (python3-torch); print images/s, their ratio and"
-                    + " peak RSS.")
+                    + " alternately, the same network in PyTorch (python3-torch); print training and inference"
+                    + " images/s, their ratios and peak RSS per batch size.")
     static final class Train implements Callable<Integer> {
 
         @Option(names = "--preset", description = "CNN preset (default: ${DEFAULT-VALUE})")
@@ -54,6 +54,17 @@ final class BenchCommand implements Callable<Integer> {
         @Option(names = "--rounds", description = "alternating rounds per size (default: ${DEFAULT-VALUE})")
         int rounds = 3;
 
+        @Option(names = "--predict-batch", description = "inference minibatch size (default: ${DEFAULT-VALUE})")
+        int predictBatch = 64;
+
+        @Option(names = "--predict-iterations", description = "timed inference minibatches per round, 0 for none"
+                + " (default: ${DEFAULT-VALUE})")
+        int predictIterations = 15;
+
+        @Option(names = "--rss-batches", split = ",", description = "batch sizes whose peak RSS while training is"
+                + " reported, after the rounds (default: 32,128)")
+        List<Integer> rssBatches = List.of(32, 128);
+
         @Option(names = "--python", description = "Python with torch (default: ${DEFAULT-VALUE})")
         String python = "/usr/bin/python3";
 
@@ -63,7 +74,7 @@ final class BenchCommand implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             PyTorchComparison.run(new PyTorchComparison.Settings(preset, sizes, batch, threads, warmup, iterations,
-                    rounds, noPytorch ? null : python, 42), System.out);
+                    rounds, noPytorch ? null : python, 42, predictBatch, predictIterations, rssBatches), System.out);
             return 0;
         }
     }

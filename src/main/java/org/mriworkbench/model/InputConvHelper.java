@@ -1,5 +1,6 @@
 package org.mriworkbench.model;
 
+import java.nio.FloatBuffer;
 import java.util.Map;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
@@ -17,6 +18,7 @@ import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.shape.Shape;
 import org.nd4j.linalg.convolution.Convolution;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -30,10 +32,17 @@ import org.nd4j.linalg.factory.Nd4j;
  * step at 64 px and 120 ms at 128 px. Here the weight gradient is one im2col and one small matrix product per image
  * (the same arithmetic oneDNN does). The input gradient is still computed exactly, by the wrapped helper, whenever a
  * caller other than DL4J's training loop asks for it (saliency maps do).
+ *
+ * <p>For the usual first layer (one channel, 3x3, stride 1, Same mode) both the forward pass and that weight gradient
+ * are computed directly by {@link SingleChannelConv3x3}, without oneDNN's layout reorders.
  */
 final class InputConvHelper implements ConvolutionHelper {
 
     private static final String TRAINING_CALLER = "calcBackpropGradients";
+
+    /** System property; {@code false} keeps oneDNN (and im2col) for the first layer, for comparisons and tests. */
+    static final String DIRECT_PROPERTY = "mri.directFirstConv";
+    private static final boolean DIRECT = Boolean.parseBoolean(System.getProperty(DIRECT_PROPERTY, "true"));
 
     private final ConvolutionHelper delegate;
     private final StackWalker walker = StackWalker.getInstance();
@@ -77,6 +86,25 @@ final class InputConvHelper implements ConvolutionHelper {
                     weightGradView, afn, mode, bwdFilterAlgo, bwdDataAlgo, convolutionMode, dilation, format,
                     workspaceMgr);
         }
+        if (direct(input, weights, kernel, strides, dilation, convolutionMode, format)
+                && delta.dataType() == DataType.FLOAT) {
+            INDArray x = contiguous(input);
+            INDArray d = contiguous(delta);
+            int outC = (int) d.size(1);
+            float[] gw = new float[outC * 9];
+            float[] gb = bias != null && biasGradView != null ? new float[outC] : null;
+            SingleChannelConv3x3.weightGradient(floats(x), floats(d), gw, gb, (int) x.size(0), outC, (int) x.size(2),
+                    (int) x.size(3));
+            weightGradView.assign(Nd4j.createFromArray(gw).reshape(weightGradView.shape()));
+            Gradient g = new DefaultGradient();
+            if (gb != null) {
+                biasGradView.assign(Nd4j.createFromArray(gb).reshape(biasGradView.shape()));
+                g.setGradientFor(ConvolutionParamInitializer.BIAS_KEY, biasGradView);
+            }
+            g.setGradientFor(ConvolutionParamInitializer.WEIGHT_KEY, weightGradView, 'c');
+            return new Pair<>(g, workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, input.dataType(),
+                    input.shape(), 'c'));
+        }
         long n = input.size(0);
         long outC = delta.size(1);
         long pixels = delta.size(2) * delta.size(3);
@@ -109,6 +137,27 @@ final class InputConvHelper implements ConvolutionHelper {
         return format == CNN2DFormat.NCHW && input.rank() == 4 && input.dataType() == DataType.FLOAT
                 && delta.dataType() == DataType.FLOAT && weightGradView != null && weightGradView.isView()
                 && weightGradView.ordering() == 'c';
+    }
+
+    /** Whether {@link SingleChannelConv3x3} computes this convolution: one float NCHW channel, 3x3, stride 1, Same. */
+    private static boolean direct(INDArray input, INDArray weights, int[] kernel, int[] strides, int[] dilation,
+                                  ConvolutionMode mode, CNN2DFormat format) {
+        return DIRECT && format == CNN2DFormat.NCHW && input.rank() == 4 && input.size(1) == 1
+                && input.dataType() == DataType.FLOAT && weights.dataType() == DataType.FLOAT && weights.rank() == 4
+                && weights.size(1) == 1 && kernel[0] == 3 && kernel[1] == 3 && strides[0] == 1 && strides[1] == 1
+                && dilation[0] == 1 && dilation[1] == 1 && mode == ConvolutionMode.Same
+                && input.length() < Integer.MAX_VALUE && input.size(0) * weights.size(0) * input.size(2)
+                * input.size(3) < Integer.MAX_VALUE;
+    }
+
+    private static INDArray contiguous(INDArray a) {
+        return a.ordering() == 'c' && Shape.hasDefaultStridesForShape(a) && !a.isView() ? a : a.dup('c');
+    }
+
+    private static FloatBuffer floats(INDArray a) {
+        FloatBuffer b = a.data().asNioFloat();
+        b.position((int) a.offset());
+        return b.slice();
     }
 
     private boolean calledByTrainingLoop() {

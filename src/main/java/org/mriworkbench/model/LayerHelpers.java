@@ -4,15 +4,17 @@ import java.lang.reflect.Field;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.layers.convolution.ConvolutionHelper;
 import org.deeplearning4j.nn.layers.convolution.ConvolutionLayer;
+import org.deeplearning4j.nn.layers.convolution.subsampling.SubsamplingLayer;
 import org.deeplearning4j.nn.layers.normalization.BatchNormalization;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.activations.impl.ActivationReLU;
 import java.util.Map;
 
 /**
- * Replaces two layer helpers of a DL4J 1.0.0-M2.1 network with faster ones that compute the same thing:
- * {@link RowBatchNormHelper} behind every batch-norm layer, and {@link IdentityConvHelper} around the oneDNN helper of
- * every identity-activation conv layer. Call it after {@code init()} and after a model is restored, because DL4J
+ * Replaces layer internals of a DL4J 1.0.0-M2.1 network with faster ones that compute the same thing:
+ * {@link RowBatchNormHelper} behind every batch-norm layer (with the ReLU after it fused in, {@link FusedReluLayer}),
+ * {@link InputConvHelper} around the first conv layer's oneDNN helper, and {@link MaxPool2x2Layer} for every 2x2
+ * max-pooling layer. Call it after {@code init()} and after a model is restored, because DL4J
  * picks each layer's helper when it creates the layer ({@link CnnSpec#build} and the checkpoint loader do).
  *
  * <p>Why helpers rather than custom layers: helpers are DL4J's own extension point, they are not serialised, and so
@@ -73,8 +75,11 @@ public final class LayerHelpers {
                     boolean fuse = i + 1 < layers.length && isRelu(layers[i + 1]);
                     BN_HELPER.set(bn, new RowBatchNormHelper(fuse));
                     if (fuse) {
-                        replace(net, i + 1);
+                        replace(net, i + 1, new FusedReluLayer(layers[i + 1].conf(), dataType(net)));
                     }
+                } else if (layers[i].getClass() == SubsamplingLayer.class && MaxPool2x2Layer.handles(
+                        (org.deeplearning4j.nn.conf.layers.SubsamplingLayer) layers[i].conf().getLayer())) {
+                    replace(net, i, new MaxPool2x2Layer(layers[i].conf(), dataType(net)));
                 }
             }
         } catch (IllegalAccessException e) {
@@ -89,11 +94,14 @@ public final class LayerHelpers {
                 instanceof ActivationReLU;
     }
 
-    /** Swaps layer {@code i} (a plain ReLU activation layer) for a {@link FusedReluLayer} with the same config. */
+    private static org.nd4j.linalg.api.buffer.DataType dataType(MultiLayerNetwork net) {
+        return net.getLayerWiseConfigurations().getDataType();
+    }
+
+    /** Swaps layer {@code i} for {@code fused}, a layer object made from the same configuration. */
     @SuppressWarnings("unchecked")
-    private static void replace(MultiLayerNetwork net, int i) throws IllegalAccessException {
+    private static void replace(MultiLayerNetwork net, int i, Layer fused) throws IllegalAccessException {
         Layer old = net.getLayers()[i];
-        FusedReluLayer fused = new FusedReluLayer(old.conf(), net.getLayerWiseConfigurations().getDataType());
         fused.setIndex(old.getIndex());
         fused.setListeners(old.getListeners());
         net.getLayers()[i] = fused;
@@ -111,7 +119,7 @@ public final class LayerHelpers {
     public static MultiLayerNetwork withDl4jLayers(MultiLayerNetwork net) {
         boolean custom = false;
         for (Layer layer : net.getLayers()) {
-            custom |= layer instanceof FusedReluLayer
+            custom |= layer instanceof FusedReluLayer || layer instanceof MaxPool2x2Layer
                     || (layer instanceof BatchNormalization bn && bn.getHelper() instanceof RowBatchNormHelper)
                     || (layer instanceof ConvolutionLayer c && c.getHelper() instanceof InputConvHelper);
         }

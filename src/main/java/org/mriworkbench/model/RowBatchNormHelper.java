@@ -324,12 +324,12 @@ final class RowBatchNormHelper implements BatchNormalizationHelper {
         }
     }
 
-    private interface RowTask {
+    interface RowTask {
         void apply(int from, int to);
     }
 
     /** Splits rows across the common pool when the tensor is large enough; each row is written by one task. */
-    private static void run(int rows, int len, RowTask task) {
+    static void run(int rows, int len, RowTask task) {
         long elements = (long) rows * len;
         int parts = (int) Math.min(Math.min(rows, ForkJoinPool.getCommonPoolParallelism() + 1),
                 Math.max(1, elements / PARALLEL_MIN_ELEMENTS));

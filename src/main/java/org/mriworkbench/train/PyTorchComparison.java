@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.mriworkbench.model.CnnPresets;
@@ -46,22 +48,51 @@ public final class PyTorchComparison {
     /**
      * Settings of one comparison.
      *
-     * @param python the Python interpreter with torch, or null to measure DL4J alone
+     * @param python            the Python interpreter with torch, or null to measure DL4J alone
+     * @param predictBatch      minibatch size of the inference measurement
+     * @param predictIterations timed inference minibatches per round (DL4J {@code output(x, false)}, PyTorch
+     *                          {@code eval()} + {@code no_grad()}); 0 skips inference
+     * @param rssBatches        batch sizes at which, after the rounds, each process trains 3 minibatches with its
+     *                          peak RSS reset before, to report the peak that batch size needs
      */
     public record Settings(String preset, List<Integer> sizes, int batchSize, int threads, int warmup, int iterations,
-                           int rounds, String python, long seed) {
+                           int rounds, String python, long seed, int predictBatch, int predictIterations,
+                           List<Integer> rssBatches) {
         public Settings {
             sizes = List.copyOf(sizes);
-            if (batchSize < 1 || threads < 1 || warmup < 0 || iterations < 1 || rounds < 1 || sizes.isEmpty()) {
-                throw new IllegalArgumentException("batch, threads, iterations and rounds must be >= 1, warmup >= 0"
-                        + " and at least one size");
+            rssBatches = List.copyOf(rssBatches);
+            if (batchSize < 1 || threads < 1 || warmup < 0 || iterations < 1 || rounds < 1 || sizes.isEmpty()
+                    || predictBatch < 1 || predictIterations < 0 || rssBatches.stream().anyMatch(b -> b < 1)) {
+                throw new IllegalArgumentException("batch sizes, threads, iterations and rounds must be >= 1,"
+                        + " warmup and predict iterations >= 0, and at least one size");
             }
+        }
+
+        /** Training only: no inference rounds, no per-batch RSS. */
+        public Settings(String preset, List<Integer> sizes, int batchSize, int threads, int warmup, int iterations,
+                        int rounds, String python, long seed) {
+            this(preset, sizes, batchSize, threads, warmup, iterations, rounds, python, seed, 64, 0, List.of());
         }
     }
 
-    /** One input size: per-round images/s of each framework and the peak RSS of each process, in MiB. */
+    /**
+     * One input size: per-round training and inference images/s of each framework, the peak RSS of each process
+     * (MiB) over the training rounds, and the peak RSS while training at each of {@link Settings#rssBatches()}.
+     */
     public record SizeResult(int size, double[] dl4j, double[] pytorch, double dl4jPeakRssMib,
-                             double pytorchPeakRssMib, String pytorchError) {
+                             double pytorchPeakRssMib, String pytorchError, double[] dl4jPredict,
+                             double[] pytorchPredict, Map<Integer, Double> dl4jRssByBatch,
+                             Map<Integer, Double> pytorchRssByBatch) {
+
+        public SizeResult {
+            dl4jRssByBatch = Map.copyOf(dl4jRssByBatch);
+            pytorchRssByBatch = Map.copyOf(pytorchRssByBatch);
+        }
+
+        /** DL4J / PyTorch inference images/s, ratio of the medians; NaN where either is missing. */
+        public double predictRatio() {
+            return median(dl4jPredict) / median(pytorchPredict);
+        }
 
         public double dl4jMedian() {
             return median(dl4j);
@@ -83,8 +114,9 @@ public final class PyTorchComparison {
         NativeThreads.apply(s.threads());
         OneDnnLayers.enable(); // before the header reports it
         out.printf(Locale.ROOT, "training throughput: %s, batch %d, %d threads, %d warm-up + %d timed minibatches per"
-                        + " round, %d rounds, %d preloaded random 1-channel images, Adam 1e-3%n", s.preset(),
-                s.batchSize(), s.threads(), s.warmup(), s.iterations(), s.rounds(), PRELOADED_IMAGES);
+                        + " round, %d rounds, %d preloaded random 1-channel images, Adam 1e-3; inference: %d minibatches of %d"
+                + " per round%n", s.preset(), s.batchSize(), s.threads(), s.warmup(), s.iterations(), s.rounds(),
+                PRELOADED_IMAGES, s.predictIterations(), s.predictBatch());
         out.println(TrainingBenchmark.environment() + "; fast layer helpers " + (LayerHelpers.enabled() ? "on" : "OFF"));
         List<SizeResult> results = new ArrayList<>();
         for (int size : s.sizes()) {
@@ -95,20 +127,30 @@ public final class PyTorchComparison {
             out.printf(Locale.ROOT, "%s %dx%d: %,d trainable params (checked equal in PyTorch), %.3f GFLOP"
                     + " forward/image%n", s.preset(), size, size, spec.trainableParameterCount(),
                     spec.forwardFlopsPerImage() / 1e9);
-            out.printf(Locale.ROOT, "  %5s  %6s  %12s  %15s  %6s%n", "size", "round", "DL4J img/s", "PyTorch img/s",
+            boolean predict = s.predictIterations() > 0;
+            out.printf(Locale.ROOT, "  %5s  %6s  %12s  %15s  %6s" + (predict ? "  %12s  %15s  %6s" : "") + "%n",
+                    "size", "round", "DL4J img/s", "PyTorch img/s", "ratio", "DL4J pred/s", "PyTorch pred/s",
                     "ratio");
             MultiLayerNetwork net = spec.build(new Adam(1e-3), 0);
             List<DataSet> batches = batches(spec, s.batchSize(), s.seed());
+            List<INDArray> predictBatches = batches(spec, s.predictBatch(), s.seed() + 1).stream()
+                    .map(DataSet::getFeatures).toList();
             double[] dl4j = new double[s.rounds()];
-            double[] torch = new double[s.rounds()];
-            Arrays.fill(torch, Double.NaN);
+            double[] torch = nans(s.rounds());
+            double[] dl4jPred = nans(s.rounds());
+            double[] torchPred = nans(s.rounds());
             double torchRss = Double.NaN;
+            Map<Integer, Double> torchRssByBatch = new TreeMap<>();
             String torchError = null;
             for (int r = 0; r < s.rounds(); r++) {
                 dl4j[r] = timeDl4j(net, batches, r == 0 ? s.warmup() : 1, s.iterations(), s.batchSize());
+                if (predict) {
+                    dl4jPred[r] = timePredict(net, predictBatches, r == 0 ? 2 : 1, s.predictIterations());
+                }
                 if (script != null && torchError == null) {
                     try {
-                        JsonNode j = runPyTorch(s, script, spec, size);
+                        boolean last = r == s.rounds() - 1;
+                        JsonNode j = runPyTorch(s, script, spec, size, last ? s.rssBatches() : List.of());
                         long torchParams = j.get("trainable_params").asLong();
                         if (torchParams != spec.trainableParameterCount()) {
                             throw new IllegalStateException("the PyTorch net has " + torchParams
@@ -116,24 +158,42 @@ public final class PyTorchComparison {
                                     + ": not the same architecture");
                         }
                         torch[r] = j.get("images_per_s").asDouble();
+                        torchPred[r] = j.path("predict_images_per_s").asDouble(Double.NaN);
                         torchRss = Double.isNaN(torchRss) ? j.get("peak_rss_mb").asDouble()
                                 : Math.max(torchRss, j.get("peak_rss_mb").asDouble());
+                        j.path("rss_mb_by_batch").fields().forEachRemaining(
+                                e -> torchRssByBatch.put(Integer.parseInt(e.getKey()), e.getValue().asDouble()));
                     } catch (IOException e) {
                         torchError = e.getMessage();
                         out.println("  PyTorch not measured: " + torchError);
                     }
                 }
-                out.printf(Locale.ROOT, "  %5d  %6d  %12.1f  %15.1f  %6.2f%n", size, r + 1, dl4j[r], torch[r],
-                        dl4j[r] / torch[r]);
+                out.printf(Locale.ROOT, "  %5d  %6d  %12.1f  %15.1f  %6.2f" + (predict ? "  %12.1f  %15.1f  %6.2f"
+                        : "") + "%n", size, r + 1, dl4j[r], torch[r], dl4j[r] / torch[r], dl4jPred[r],
+                        torchPred[r], dl4jPred[r] / torchPred[r]);
             }
-            SizeResult res = new SizeResult(size, dl4j, torch, peakRssMib(), torchRss, torchError);
+            double trainPeak = peakRssMib();
+            Map<Integer, Double> dl4jRssByBatch = new TreeMap<>();
+            for (int b : s.rssBatches()) {
+                dl4jRssByBatch.put(b, peakRssTraining(net, spec, b, s.seed()));
+            }
+            SizeResult res = new SizeResult(size, dl4j, torch, trainPeak, torchRss, torchError, dl4jPred, torchPred,
+                    dl4jRssByBatch, torchRssByBatch);
             results.add(res);
-            out.printf(Locale.ROOT, "  %5d  %6s  %12.1f  %15.1f  %6.2f   peak RSS: DL4J process %.0f MiB,"
-                            + " PyTorch process %.0f MiB%n", size, "median", res.dl4jMedian(), res.pytorchMedian(),
-                    res.ratio(), res.dl4jPeakRssMib(), res.pytorchPeakRssMib());
+            out.printf(Locale.ROOT, "  %5d  %6s  %12.1f  %15.1f  %6.2f" + (predict ? "  %12.1f  %15.1f  %6.2f" : "")
+                            + "%n", size, "median", res.dl4jMedian(), res.pytorchMedian(), res.ratio(),
+                    median(dl4jPred), median(torchPred), res.predictRatio());
+            out.printf(Locale.ROOT, "  %5d  peak RSS over the rounds: DL4J process %.0f MiB, PyTorch process %.0f MiB%n",
+                    size, res.dl4jPeakRssMib(), res.pytorchPeakRssMib());
+            for (int b : s.rssBatches()) {
+                out.printf(Locale.ROOT, "  %5d  peak RSS training at batch %d: DL4J %.0f MiB, PyTorch %.0f MiB%n",
+                        size, b, dl4jRssByBatch.get(b), torchRssByBatch.getOrDefault(b, Double.NaN));
+            }
         }
         out.println("ratio = DL4J / PyTorch images per second, same net, batch, threads and data, measured"
-                + " alternately in this run; the DL4J RSS is the whole JVM's high-water mark so far.");
+                + " alternately in this run; pred/s: inference at batch " + s.predictBatch() + " (DL4J output(x, false),"
+                + " PyTorch eval() + no_grad()); RSS: process high-water mark (VmHWM), reset before each per-batch"
+                + " measurement.");
         return results;
     }
 
@@ -164,7 +224,46 @@ public final class PyTorchComparison {
         return (double) iterations * batchSize / ((System.nanoTime() - t0) / 1e9);
     }
 
-    private static JsonNode runPyTorch(Settings s, Path script, CnnSpec spec, int size)
+    private static double timePredict(MultiLayerNetwork net, List<INDArray> batches, int warmup, int iterations) {
+        for (int i = 0; i < warmup; i++) {
+            net.output(batches.get(i % batches.size()), false);
+        }
+        long images = 0;
+        long t0 = System.nanoTime();
+        for (int i = 0; i < iterations; i++) {
+            INDArray x = batches.get(i % batches.size());
+            net.output(x, false);
+            images += x.size(0);
+        }
+        return images / ((System.nanoTime() - t0) / 1e9);
+    }
+
+    /** Peak RSS (MiB) while {@code net} trains 3 minibatches of {@code batch}, with the high-water mark reset first. */
+    private static double peakRssTraining(MultiLayerNetwork net, CnnSpec spec, int batch, long seed) {
+        DataSet ds = batches(spec, batch, seed + batch).get(0);
+        resetPeakRss();
+        for (int i = 0; i < 3; i++) {
+            net.fit(ds);
+        }
+        return peakRssMib();
+    }
+
+    /** Resets this process's VmHWM to its current RSS (Linux: {@code 5} to clear_refs); a no-op elsewhere. */
+    static void resetPeakRss() {
+        try {
+            Files.writeString(Path.of("/proc/self/clear_refs"), "5");
+        } catch (IOException | RuntimeException e) {
+            // not Linux, or not allowed: the peak then covers the whole run, which the output's wording allows
+        }
+    }
+
+    private static double[] nans(int n) {
+        double[] a = new double[n];
+        Arrays.fill(a, Double.NaN);
+        return a;
+    }
+
+    private static JsonNode runPyTorch(Settings s, Path script, CnnSpec spec, int size, List<Integer> rssBatches)
             throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(s.python(), script.toString(),
                 "--size", String.valueOf(size), "--batch", String.valueOf(s.batchSize()),
@@ -173,7 +272,9 @@ public final class PyTorchComparison {
                 "--blocks", spec.blockFilters().stream().map(String::valueOf).reduce((a, b) -> a + "," + b).orElse(""),
                 "--bn", spec.batchNorm() ? "1" : "0", "--dense", String.valueOf(spec.denseWidth()),
                 "--dropout", String.valueOf(spec.dropout()), "--classes", String.valueOf(spec.numClasses()),
-                "--seed", String.valueOf(s.seed())));
+                "--seed", String.valueOf(s.seed()), "--predict-batch", String.valueOf(s.predictBatch()),
+                "--predict-iters", String.valueOf(s.predictIterations()),
+                "--rss-batches", rssBatches.stream().map(String::valueOf).reduce((a, b) -> a + "," + b).orElse("")));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         byte[] all;
         try (InputStream in = p.getInputStream()) {

@@ -52,6 +52,15 @@ def peak_rss_mb():
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
 
 
+def reset_peak_rss():
+    """Resets VmHWM to the current RSS (Linux: write 5 to clear_refs), so a later peak belongs to what ran since."""
+    try:
+        with open("/proc/self/clear_refs", "w") as f:
+            f.write("5")
+    except OSError:
+        pass
+
+
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("--size", type=int, default=128)
@@ -66,6 +75,9 @@ def main():
     p.add_argument("--dropout", type=float, default=0.5)
     p.add_argument("--classes", type=int, default=2)
     p.add_argument("--seed", type=int, default=42)
+    p.add_argument("--predict-batch", type=int, default=64)
+    p.add_argument("--predict-iters", type=int, default=0, help="timed eval() + no_grad() minibatches; 0: none")
+    p.add_argument("--rss-batches", default="", help="comma-separated batch sizes: peak RSS while training each")
     a = p.parse_args()
 
     torch.set_num_threads(a.threads)
@@ -98,11 +110,38 @@ def main():
     wall = time.perf_counter() - t0
     cpu = time.process_time() - c0
     images = a.iters * a.batch
-    print(json.dumps({
+    train_peak = peak_rss_mb()
+    result = {}
+    if a.predict_iters > 0:
+        net.eval()
+        pb = min(a.predict_batch, a.images)
+        starts = [j * pb for j in range(a.images // pb)]
+        with torch.no_grad():
+            for i in range(2):
+                net(x[starts[i % len(starts)]:starts[i % len(starts)] + pb])
+            t1 = time.perf_counter()
+            for i in range(a.predict_iters):
+                j = starts[i % len(starts)]
+                net(x[j:j + pb])
+            result["predict_images_per_s"] = a.predict_iters * pb / (time.perf_counter() - t1)
+        net.train()
+    rss = {}
+    for b in [int(v) for v in a.rss_batches.split(",") if v]:
+        xb = torch.rand(b, 1, a.size, a.size)
+        yb = torch.randint(0, a.classes, (b,))
+        reset_peak_rss()
+        for _ in range(3):
+            opt.zero_grad(set_to_none=True)
+            loss_fn(net(xb), yb).backward()
+            opt.step()
+        rss[str(b)] = peak_rss_mb()
+        del xb, yb
+    result["rss_mb_by_batch"] = rss
+    print(json.dumps({**result,
         "framework": "pytorch " + torch.__version__,
         "images_per_s": images / wall,
         "images_per_cpu_s": images / cpu,
-        "peak_rss_mb": peak_rss_mb(),
+        "peak_rss_mb": train_peak,
         "threads": torch.get_num_threads(),
         "trainable_params": sum(p.numel() for p in net.parameters() if p.requires_grad),
         "mkldnn": torch.backends.mkldnn.is_available(),

@@ -58,6 +58,8 @@ class LayerHelpersTest {
         assertTrue(LayerHelpers.installed(fast));
         long fused = java.util.Arrays.stream(fast.getLayers()).filter(l -> l instanceof FusedReluLayer).count();
         assertEquals(4, fused, "one fused ReLU per conv block");
+        long pools = java.util.Arrays.stream(fast.getLayers()).filter(l -> l instanceof MaxPool2x2Layer).count();
+        assertEquals(4, pools, "every 2x2 max pooling replaced");
         assertFalse(LayerHelpers.installed(build(CnnPresets.classic(32, 2, 1), false)));
     }
 
@@ -156,6 +158,37 @@ class LayerHelpersTest {
     }
 
     @Test
+    void maxPoolingMatchesDl4jsOwnLayerForwardAndBackward() {
+        // Even and odd sizes (Truncate drops the last row and column), in a network-free setting: the layer object
+        // alone, against DL4J's SubsamplingLayer on the same configuration. Random continuous inputs have no ties,
+        // so the chosen maxima, and hence outputs and gradients, must agree exactly.
+        MultiLayerNetwork fast = build(CnnPresets.classic(32, 2, 5), true);
+        MultiLayerNetwork ref = build(CnnPresets.classic(32, 2, 5), false);
+        int idx = 3; // conv1, bn1, relu1, pool1
+        Layer mine = fast.getLayers()[idx];
+        Layer theirs = ref.getLayers()[idx];
+        assertInstanceOf(MaxPool2x2Layer.class, mine);
+        org.deeplearning4j.nn.workspace.LayerWorkspaceMgr mgr =
+                org.deeplearning4j.nn.workspace.LayerWorkspaceMgr.noWorkspaces();
+        for (int[] hw : new int[][] {{16, 16}, {9, 7}, {2, 3}}) {
+            Nd4j.getRandom().setSeed(hw[0] * 31L + hw[1]);
+            INDArray x = Nd4j.randn(DataType.FLOAT, 3, 5, hw[0], hw[1]);
+            INDArray expected = theirs.activate(x, true, mgr).dup();
+            INDArray actual = mine.activate(x, true, mgr).dup();
+            assertEquals(expected, actual, "forward " + java.util.Arrays.toString(hw));
+            INDArray eps = Nd4j.randn(DataType.FLOAT, expected.shape());
+            INDArray dxRef = theirs.backpropGradient(eps, mgr).getSecond().dup();
+            INDArray dx = mine.backpropGradient(eps, mgr).getSecond().dup();
+            assertEquals(dxRef, dx, "backward " + java.util.Arrays.toString(hw));
+            assertEquals(eps.sumNumber().doubleValue(), dx.sumNumber().doubleValue(), 1e-3,
+                    "each output's gradient goes to exactly one input");
+        }
+        // A transposed (non-contiguous) input is copied, not misread.
+        INDArray t = Nd4j.randn(DataType.FLOAT, 3, 5, 8, 8).permute(0, 1, 3, 2);
+        assertEquals(theirs.activate(t, false, mgr).dup(), mine.activate(t, false, mgr).dup());
+    }
+
+    @Test
     void networksWithoutBatchNormTrainAlikeToo() {
         CnnSpec spec = CnnPresets.seedBaseline(32, 2, 3);
         MultiLayerNetwork ref = build(spec, false);
@@ -193,7 +226,7 @@ class LayerHelpersTest {
         MultiLayerNetwork plain = LayerHelpers.withDl4jLayers(fast);
         assertNotSame(fast, plain);
         for (Layer l : plain.getLayers()) {
-            assertFalse(l instanceof FusedReluLayer);
+            assertFalse(l instanceof FusedReluLayer || l instanceof MaxPool2x2Layer);
         }
         assertEquals(fast.params(), plain.params());
         MultiLayerNetwork alreadyPlain = build(CnnPresets.classic(32, 2, 5), false);
@@ -217,6 +250,38 @@ class LayerHelpersTest {
         INDArray actual = backpropFirst(first, x, eps.get(), mgr);
         assertTrue(expected.sub(actual).amaxNumber().doubleValue() < 1e-5);
         assertTrue(expected.amaxNumber().doubleValue() > 0);
+    }
+
+    @Test
+    void directFirstConvMatchesOneDnnForwardAndWeightGradient() {
+        MultiLayerNetwork fast = build(CnnPresets.classic(32, 2, 5), true);
+        MultiLayerNetwork ref = build(CnnPresets.classic(32, 2, 5), false);
+        fast.initGradientsView();
+        ref.initGradientsView();
+        Layer mine = fast.getLayers()[0];
+        Layer theirs = ref.getLayers()[0];
+        org.deeplearning4j.nn.workspace.LayerWorkspaceMgr mgr =
+                org.deeplearning4j.nn.workspace.LayerWorkspaceMgr.noWorkspaces();
+        for (int[] hw : new int[][] {{32, 32}, {9, 7}, {1, 5}}) {
+            Nd4j.getRandom().setSeed(hw[0] * 17L + hw[1]);
+            INDArray x = Nd4j.randn(DataType.FLOAT, 3, 1, hw[0], hw[1]).muli(2).addi(0.5);
+            INDArray expected = theirs.activate(x, true, mgr).dup();
+            INDArray actual = mine.activate(x, true, mgr).dup();
+            double scale = expected.amaxNumber().doubleValue();
+            assertTrue(expected.sub(actual).amaxNumber().doubleValue() < 1e-5 * scale,
+                    "forward " + java.util.Arrays.toString(hw));
+            INDArray eps = Nd4j.randn(DataType.FLOAT, expected.shape());
+            INDArray gRef = calcBackpropGradients(theirs, eps).getFirst().getGradientFor("W").dup();
+            INDArray g = calcBackpropGradients(mine, eps).getFirst().getGradientFor("W").dup();
+            assertTrue(gRef.sub(g).amaxNumber().doubleValue() < 1e-4 * gRef.amaxNumber().doubleValue(),
+                    "weight gradient " + java.util.Arrays.toString(hw) + ": " + gRef + " vs " + g);
+        }
+    }
+
+    /** Named as DL4J's training method, so that the first layer takes its training-only, weights-only path. */
+    private static org.nd4j.common.primitives.Pair<org.deeplearning4j.nn.gradient.Gradient, INDArray>
+            calcBackpropGradients(Layer layer, INDArray eps) {
+        return layer.backpropGradient(eps, org.deeplearning4j.nn.workspace.LayerWorkspaceMgr.noWorkspaces());
     }
 
     private static INDArray backpropFirst(Layer layer, INDArray x,  INDArray eps,

@@ -54,6 +54,29 @@ class PyTorchComparisonTest {
     }
 
     @Test
+    void inferenceAndPerBatchRssAreReportedForBothFrameworks() throws Exception {
+        boolean torch = torchAvailable();
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        List<PyTorchComparison.SizeResult> r = PyTorchComparison.run(new PyTorchComparison.Settings("classic",
+                List.of(32), 4, 1, 1, 2, 2, torch ? PYTHON : null, 1, 8, 2, List.of(4, 16)),
+                new PrintStream(buf, true, StandardCharsets.UTF_8));
+        String out = buf.toString(StandardCharsets.UTF_8);
+        PyTorchComparison.SizeResult res = r.get(0);
+        assertEquals(2, res.dl4jPredict().length);
+        assertTrue(PyTorchComparison.median(res.dl4jPredict()) > 0, out);
+        assertEquals(List.of(4, 16), List.copyOf(new java.util.TreeSet<>(res.dl4jRssByBatch().keySet())), out);
+        res.dl4jRssByBatch().values().forEach(v -> assertTrue(v > 50 && v < 8192, out));
+        assertTrue(out.contains("peak RSS training at batch 16"), out);
+        if (torch) {
+            assertTrue(res.predictRatio() > 0, out);
+            assertEquals(2, res.pytorchRssByBatch().size(), out);
+            res.pytorchRssByBatch().values().forEach(v -> assertTrue(v > 10 && v < 4096, out));
+        } else {
+            assertTrue(Double.isNaN(res.predictRatio()));
+        }
+    }
+
+    @Test
     void medianIgnoresMissingRounds() {
         assertEquals(2.0, PyTorchComparison.median(new double[] {3, Double.NaN, 1, 2}));
         assertEquals(2.5, PyTorchComparison.median(new double[] {1, 2, 3, 4}));
