@@ -29,7 +29,7 @@ final class ResultsSections {
     static String recipe(TrainConfig c) {
         StringBuilder b = new StringBuilder();
         b.append(c.preset()).append(" CNN (").append(c.model().head().name().toLowerCase(Locale.ROOT).replace('_', '-'))
-                .append(" head), ").append(c.inputSize()).append(" px, ").append(c.epochs()).append(" epochs, batch ")
+                .append(" head), ").append(c.inputSize()).append(" px, ").append(epochs(c.epochs())).append(", batch ")
                 .append(c.batchSize()).append(", ").append(c.optimiser().name().toLowerCase(Locale.ROOT)).append(' ')
                 .append(c.learningRate()).append(", ")
                 .append(c.lrSchedule().getClass().getSimpleName().toLowerCase(Locale.ROOT)).append(" schedule, weight decay ")
@@ -57,21 +57,28 @@ final class ResultsSections {
         return b.toString();
     }
 
+    private static String epochs(int n) {
+        return n + (n == 1 ? " epoch" : " epochs");
+    }
+
     static void selection(StringBuilder sb, Reproduction.Result r) {
         RecipeSelection sel = r.selection();
         SweepSpec spec = sel.sweep().spec();
         TrainConfig base = spec.baseConfig();
         sb.append("## The recipe, chosen on validation\n\n");
-        sb.append("Before any reference run was trained, the sweep ").append(code(spec.name())).append(" (spec ")
-                .append(code(Reproduction.SELECTION_SPEC.toString().replace('\\', '/')))
-                .append(") trained ").append(sel.ranking().size()).append(" trials at ").append(base.inputSize())
-                .append(" px for ").append(base.epochs()).append(" epochs each (seed ").append(base.seed())
+        sb.append("Before any reference run was trained, the sweep ").append(code(spec.name()))
+                .append(" trained ").append(sel.ranking().size()).append(" trials at ").append(base.inputSize())
+                .append(" px for ").append(epochs(base.epochs())).append(" each (seed ").append(base.seed())
                 .append("), varying ").append(String.join(", ", spec.factors().keySet().stream().map(Markdown::code)
                         .toList())).append(" over the base recipe: ").append(recipe(base)).append(". They were ranked "
                         + "by validation ").append(code(spec.metric().id())).append(" on ")
                 .append(count(sel.ranking().get(0).images())).append(" validation images; the sweep's runner cannot "
-                        + "read test images. Intervals resample duplicate clusters of the validation set; McNemar compares "
-                        + "each trial's validation accuracy with the best trial's on the same images.\n\n");
+                        + "read test images. Intervals resample duplicate clusters of the validation set; McNemar "
+                        + "compares each trial's validation accuracy with the best trial's on the same images. The "
+                        + "default spec is ").append(code(Reproduction.SELECTION_SPEC.toString().replace('\\', '/')))
+                .append("; the spec this run used is kept as ").append(code("sweeps/" + spec.name() + "/sweep.json"))
+                .append(" in the runs folder, with the ranked ").append(code("trials.csv"))
+                .append(" and a chart per factor.\n\n");
         List<String> header = new ArrayList<>(List.of("rank", "trial"));
         spec.factors().keySet().forEach(header::add);
         header.addAll(List.of("validation " + spec.metric().id() + " [95% CI]", "accuracy vs best",
@@ -136,9 +143,10 @@ final class ResultsSections {
         sb.append("## Test accuracy by closeness to training\n\n");
         double t = r.entries().isEmpty() ? Double.NaN : r.entries().get(0).closeness().threshold();
         sb.append("Each test image's closest training image by thumbnail correlation (the measure the duplicate audit "
-                + "confirms near copies with). Images at r ≥ ").append(num(t, 2)).append(" are mostly neighbouring "
-                + "slices of one patient that the leakage-free split, grouping at the audit's threshold, left on both "
-                + "sides.\n\n");
+                + "confirms near copies with). The leakage-free split groups copies at the audit's threshold; images "
+                + "with a training neighbour at r ≥ ").append(num(t, 2)).append(" below it (on the real data, mostly "
+                + "neighbouring slices of one patient) are still on both sides, so the gap between the two columns "
+                + "is what such neighbours add to a figure.\n\n");
         List<List<String>> rows = new ArrayList<>();
         for (Reproduction.Entry e : r.entries()) {
             ClosenessSplit c = e.closeness();
