@@ -20,18 +20,23 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * README's figures can be regenerated, and checked, by anyone with the data.
  */
 @Command(name = "reproduce", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Regenerate the reference results from the data alone, in one resumable invocation:",
-                "  1. choose the training recipe with a sweep on validation only (--selection-spec);",
-                "  2. train the chosen recipe, four classes, once per seed (--seeds), and the tutorial seed-baseline;",
-                "  3. evaluate on the leakage-free test set: mean \u00b1 sd over seeds, cluster-bootstrap intervals, "
-                        + "tumour detection from the four-class models, accuracy by closeness to training, paired "
-                        + "tests (McNemar, DeLong);",
-                "  4. re-run the first seed to check the numbers repeat bit for bit; check out-of-distribution data;",
-                "  5. write RESULTS.md, model cards with their configs and charts (--out), and the summary between "
-                        + "the reproduce markers of --readme.",
-                "Finished runs of the same config and data are reused; an interrupted one is resumed, so stopping "
-                        + "loses at most one epoch. The default profile takes about 75 minutes on 2 cores.",
-                "Research and teaching only, not for diagnosis."})
+        description = {"Regenerate the reference results from the data alone, in one resumable run:",
+                "",
+                "  1. choose the training recipe by a sweep on validation only (--selection-spec)",
+                "  2. train that recipe on four classes once per seed (--seeds), and the",
+                "     tutorial seed-baseline (binary)",
+                "  3. evaluate on the leakage-free test set: mean \u00b1 sd over seeds, cluster-",
+                "     bootstrap intervals, tumour detection from the four-class models, accuracy",
+                "     by closeness to training, paired tests (McNemar, DeLong)",
+                "  4. re-run the first seed: the numbers must repeat bit for bit",
+                "  5. check out-of-distribution data (phantoms, the official Testing folder)",
+                "  6. write RESULTS.md, model cards with their configs, charts (--out), and the",
+                "     summary between the reproduce markers of --readme",
+                "",
+                "Finished runs of the same config and data are reused and an interrupted one is",
+                "resumed, so stopping loses at most one epoch. The defaults take about 75 minutes",
+                "on 2 cores. Research and teaching only, not for diagnosis.",
+                ""})
 final class ReproduceCommand implements Callable<Integer> {
 
     @Mixin
@@ -59,7 +64,7 @@ final class ReproduceCommand implements Callable<Integer> {
 
     @Option(names = "--seeds", paramLabel = "S", split = ",", description = "seeds of the headline config, "
             + "comma-separated; the first also seeds the seed-baseline and the re-run (default: 42,43,44)")
-    List<Long> seeds = Reproduction.Settings.SEEDS;
+    List<Long> seeds = new java.util.ArrayList<>(Reproduction.Settings.SEEDS);
 
     @Option(names = "--threads", paramLabel = "N", description = "native threads of the reference runs "
             + "(default: ${DEFAULT-VALUE})")
