@@ -32,7 +32,8 @@ final class ResultsSections {
                 .append(" head), ").append(c.inputSize()).append(" px, ").append(epochs(c.epochs())).append(", batch ")
                 .append(c.batchSize()).append(", ").append(c.optimiser().name().toLowerCase(Locale.ROOT)).append(' ')
                 .append(c.learningRate()).append(", ")
-                .append(c.lrSchedule().getClass().getSimpleName().toLowerCase(Locale.ROOT)).append(" schedule, weight decay ")
+                .append(c.lrSchedule().getClass().getSimpleName().toLowerCase(Locale.ROOT))
+                .append(" schedule, weight decay ")
                 .append(c.weightDecay());
         b.append(c.augment() ? ", augmentation " + c.augmentStrength() + " (" + c.augmentWarp() + " warp)"
                 : ", no augmentation");

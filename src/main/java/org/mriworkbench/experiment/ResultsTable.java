@@ -106,8 +106,9 @@ public final class ResultsTable {
         ResultsSections.selection(sb, r);
         sb.append("## Headline: the chosen recipe, ").append(r.headline().size()).append(" seeds\n\n");
         sb.append("Leakage-free test subset of the grouped re-split (no image in it has an exact or near copy in "
-                + "training or validation). Each seed's estimate with its 95% cluster-bootstrap interval, then the mean "
-                + "and sample standard deviation over the seeds. Tumour detection comes from the same four-class models, "
+                + "training or validation). Each seed's estimate with its 95% cluster-bootstrap interval, then the "
+                + "mean and sample standard deviation over the seeds. Tumour detection comes from the same four-class "
+                + "models, "
                 + "P(tumour) = 1 − P(no tumour), at the threshold chosen on each run's validation set for "
                 + "sensitivity ≥ 0.98.\n\n");
         sb.append(ResultsSections.seeds(r));
@@ -247,7 +248,8 @@ public final class ResultsTable {
                 String.format(Locale.ROOT, "longest %.1f min", longest / 60), verdict(longest <= 20 * 60)));
         if (r.reproducibility() != null) {
             rows.add(List.of(r.reproducibility().original(), "same config and seed gives the same metrics",
-                    r.reproducibility().identical() ? "identical" : "differs", verdict(r.reproducibility().identical())));
+                    r.reproducibility().identical() ? "identical" : "differs",
+                    verdict(r.reproducibility().identical())));
         }
         sb.append(Markdown.table(List.of("runs", "bar", "measured", "reached?"), rows)).append('\n');
     }

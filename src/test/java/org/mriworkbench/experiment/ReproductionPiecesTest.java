@@ -42,7 +42,7 @@ class ReproductionPiecesTest {
         assertTrue(Double.isNaN(one.sd()));
         assertEquals("0.9000 (one seed)", one.meanSd());
         // A seed without the metric is left out of mean and sd but keeps its column, and fails a per-seed bar.
-        java.util.ArrayList<BootstrapInterval> withGap = new java.util.ArrayList<>(Arrays.asList(at(0.8), null, at(0.9)));
+        List<BootstrapInterval> withGap = Arrays.asList(at(0.8), null, at(0.9));
         SeedSummary gap = SeedSummary.of("m", List.of(1L, 2L, 3L), withGap);
         assertEquals(0.85, gap.mean(), 1e-12);
         assertEquals(3, gap.perSeed().size());
