@@ -10,5 +10,9 @@
  * <p>What a run is handed on with: {@link org.mriworkbench.experiment.ModelCard} writes a Markdown model card from the
  * run folder alone, and {@link org.mriworkbench.experiment.ShiftCheck} tells whether a new folder of images is like
  * the run's training data before anyone reads the model's output on it.
+ *
+ * <p>The reference results: {@link org.mriworkbench.experiment.Reproduction} chooses the recipe on validation
+ * ({@link org.mriworkbench.experiment.RecipeSelection}, a {@code sweep}), trains it with several seeds and the
+ * seed-baseline, and {@link org.mriworkbench.experiment.ResultsTable} writes what they gave, generated, never typed.
  */
 package org.mriworkbench.experiment;

@@ -6,14 +6,26 @@ import org.mriworkbench.data.AuditConfig;
 import org.mriworkbench.data.PhantomConfig;
 import org.mriworkbench.data.PhantomGenerator;
 import org.mriworkbench.data.SplitConfig;
+import org.mriworkbench.data.Subset;
+import org.mriworkbench.data.Task;
 import org.mriworkbench.preprocess.Preprocessing;
+import org.mriworkbench.sweep.Sweep;
+import org.mriworkbench.sweep.SweepMetric;
+import org.mriworkbench.sweep.SweepSpec;
+import org.mriworkbench.sweep.Trial;
+import org.mriworkbench.sweep.TrialData;
+import org.mriworkbench.train.TrainConfig;
 import org.mriworkbench.train.EpochStats;
 import org.mriworkbench.train.TrainingListener;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -23,8 +35,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * {@code reproduce} end to end on a small phantom set with tiny sizes: stopped in the middle it resumes, the re-run
- * repeats the numbers bit for bit, a second invocation reuses every run, and the table says what was measured.
+ * {@code reproduce} end to end on a small phantom set with tiny sizes: the recipe sweep reads no test image, a stopped
+ * invocation resumes, the re-run repeats the numbers bit for bit, a second invocation trains nothing, and the table
+ * says what was measured (mean ± sd over seeds, closeness to training, paired tests).
  */
 class ReproductionTest {
 
@@ -32,14 +45,23 @@ class ReproductionTest {
     Path dir;
 
     @Test
-    void stopsResumesRepeatsAndWritesTheTable() throws Exception {
+    void selectsOnValidationTrainsSeedsResumesRepeatsAndWritesTheTable() throws Exception {
         Path data = dir.resolve("phantoms");
         new PhantomGenerator(PhantomConfig.builder().optSeed(11).optImageSize(64).optTrainingPerClass(30)
                 .optTestingPerClass(10).build()).writeDataset(data);
         Path runs = dir.resolve("runs");
-        Reproduction.Settings settings = new Reproduction.Settings(32, 2, 32, 2, 5, 1, 200, true);
+        // A two-trial selection at 32 px, one epoch, written as a spec file the way the committed one is read.
+        TrainConfig base = TrainConfig.builder().setTask(Task.FOUR_CLASS).setPreset("classic").setInputSize(32)
+                .setSeed(5).setEpochs(1).optBatchSize(16).optAugmentation(true, 1.0).optThreads(1).optRunName("tiny")
+                .build();
+        Path specFile = dir.resolve("tiny-sweep.json");
+        Files.writeString(specFile, SweepSpec.of("tiny", base).withFactor("augmentStrength", 0.0, 0.5)
+                .withMetric(SweepMetric.ACCURACY).toJson());
+        SweepSpec spec = SweepSpec.read(specFile);
+        Reproduction.Settings settings = new Reproduction.Settings(32, 2, List.of(5L, 6L), spec, 1, 200, true);
 
-        // Stop the very first run after its first epoch: the reproduction must say how to continue, not lose it.
+        // Stop the very first run (a selection trial) after its first epoch: the reproduction must say how to
+        // continue, not lose it.
         AtomicBoolean stop = new AtomicBoolean();
         TrainingListener stopAfterFirstEpoch = new TrainingListener() {
             @Override
@@ -54,57 +76,105 @@ class ReproductionTest {
 
         Reproduction.Result r = Reproduction.of(data, dir.resolve("cache"), runs).withSettings(settings).run();
         List<Path> after = folders(runs);
-        // The stopped run was resumed, not started again: one folder per selection strategy, four reference runs
-        // and the re-run.
-        assertEquals(5 + 4 + 1, after.size(), after.toString());
-        assertEquals(5, r.selection().candidates().size());
-        double best = r.selection().candidates().stream().mapToDouble(ImbalanceSelection.Candidate::balancedAccuracy)
-                .max().orElseThrow();
-        assertEquals(best, r.selection().candidates().stream()
-                .filter(c -> c.strategy().equals(r.selection().best())).findFirst().orElseThrow().balancedAccuracy());
-        assertEquals(r.selection().best(), r.entries().get(1).manifest() == null ? null
-                : org.mriworkbench.train.TrainConfig.read(r.entries().get(1).runDir().resolve("config.json"))
-                .imbalance());
+        // Two selection trials, the seed-baseline, two headline seeds and the re-run.
+        assertEquals(2 + 1 + 2 + 1, after.size(), after.toString());
+
+        // Selection: ranked by validation accuracy, the headline config is the winner moved to the reference sizes.
+        List<RecipeSelection.Row> ranking = r.selection().ranking();
+        assertEquals(2, ranking.size());
+        assertTrue(ranking.get(0).validation().estimate() >= ranking.get(1).validation().estimate());
+        for (RecipeSelection.Row row : ranking) {
+            assertTrue(row.validation().lower() <= row.validation().estimate()
+                    && row.validation().estimate() <= row.validation().upper(), row.toString());
+        }
+        assertEquals(1.0, ranking.get(0).vsBest().pValue());
+        TrainConfig headline = r.headlineConfig();
+        assertEquals(Double.parseDouble(r.selection().chosenFactors().get("augmentStrength")),
+                headline.augmentStrength());
+        assertEquals(32, headline.inputSize());
+        assertEquals(2, headline.epochs());
+        assertEquals(5L, headline.seed());
+        assertEquals(5L, headline.model().seed());
+
+        // Selection read no test image: its runs have no test predictions, and no file of theirs or of the sweep
+        // names one.
+        PreparedData prepared = prepare(data);
+        Set<String> testIds = new HashSet<>();
+        for (int i : prepared.split().indices(Subset.TEST)) {
+            testIds.add(prepared.index().get(i).path());
+        }
+        assertFalse(testIds.isEmpty());
+        List<Path> selectionFiles = new ArrayList<>();
+        for (RecipeSelection.Row row : ranking) {
+            Path trialDir = Path.of(r.selection().sweep().outcomes().stream()
+                    .filter(o -> o.name().equals(row.trial())).findFirst().orElseThrow().runDir());
+            assertFalse(Files.exists(trialDir.resolve(Predictions.FILE)), trialDir.toString());
+            selectionFiles.addAll(textFiles(trialDir));
+        }
+        selectionFiles.addAll(textFiles(runs.resolve(RecipeSelection.SWEEPS)));
+        for (Path f : selectionFiles) {
+            String text = Files.readString(f);
+            for (String id : testIds) {
+                assertFalse(text.contains(id), f + " names test image " + id);
+            }
+        }
 
         assertNotNull(r.reproducibility());
         assertTrue(r.reproducibility().identical(), () -> "re-run differs: " + r.reproducibility());
+        assertEquals(Reproduction.headlineName(5), r.reproducibility().original());
 
-        Reproduction.Entry official = r.entries().get(3);
-        assertNotNull(official.official());
-        assertEquals(official.official().n(), official.leakage().leakedImages() + official.leakage().cleanImages());
-        assertEquals(official.leakageFree().n(), official.leakage().cleanImages());
-        // Leakage-free intervals resample duplicate clusters, kept in every run folder; the per-image one is beside.
+        // Three reference runs: the seed-baseline and two seeds, every interval over duplicate clusters.
+        assertEquals(3, r.entries().size());
+        assertEquals(List.of(5L, 6L), r.headline().stream().map(Reproduction.Entry::seed).toList());
         for (Reproduction.Entry e : r.entries()) {
             assertTrue(Files.isRegularFile(e.runDir().resolve(TestClusters.FILE)), e.runDir().toString());
             assertEquals(RunEvaluation.CLUSTERS, e.leakageFree().resampling());
             assertNotNull(e.leakageFree().accuracyPerImage());
+            assertEquals(e.leakageFree().n(), e.closeness().closeImages() + e.closeness().farImages());
         }
-        assertEquals(RunEvaluation.IMAGES, official.official().resampling());
+        SeedSummary acc = r.summaries().get(0);
+        assertEquals("accuracy", acc.metric());
+        double a5 = r.headline().get(0).leakageFree().headline().get("accuracy").estimate();
+        double a6 = r.headline().get(1).leakageFree().headline().get("accuracy").estimate();
+        assertEquals((a5 + a6) / 2, acc.mean(), 1e-12);
+        assertEquals(Math.abs(a5 - a6) / Math.sqrt(2), acc.sd(), 1e-12);
+        // Tumour detection from the four-class models: a validation threshold and test figures at it.
+        assertTrue(r.headline().stream().allMatch(e -> e.leakageFree().operatingPoint() != null));
+        // Pairs: the two seeds (McNemar, DeLong), then seed 5 against the seed-baseline (McNemar, DeLong).
+        assertEquals(4, r.pairs().size());
+        assertEquals(Reproduction.headlineName(5), r.pairs().get(0).runA());
+        assertEquals(a5, r.pairs().get(0).result().estimateA(), 1e-12);
+        assertEquals(a6, r.pairs().get(0).result().estimateB(), 1e-12);
         assertEquals(2, r.shift().size());
-        assertTrue(r.shift().get(0).folder().contains("phantoms"));
 
         Path out = dir.resolve("out");
         Path file = ResultsTable.write(r, out);
         String md = Files.readString(file);
         for (Reproduction.Entry e : r.entries()) {
-            assertTrue(md.contains(e.experiment().name()));
+            assertTrue(md.contains(e.name()));
             assertTrue(Files.isRegularFile(out.resolve(ResultsTable.cardFile(e))));
+            assertTrue(Files.isRegularFile(out.resolve(ModelCard.configFile(ResultsTable.cardFile(e)))));
         }
-        double fourClassAccuracy = r.entries().get(2).leakageFree().headline().get("accuracy").estimate();
-        String bar = md.lines().filter(l -> l.contains("four-class accuracy ≥ 0.95")).findFirst().orElseThrow();
-        assertTrue(bar.endsWith(fourClassAccuracy >= 0.95 ? "yes |" : "**no** |") || bar.contains("goal"), bar);
+        assertTrue(md.contains(acc.meanSd()), md);
+        assertTrue(md.contains(" ± "));
+        assertTrue(md.contains("by closeness to training") && md.contains("images at r ≥ 0.95"), md);
+        assertTrue(md.contains("DeLong") && md.contains("McNemar"));
+        assertTrue(md.contains("tiny-t01") && md.contains("tiny-t02"));
+        String bar = md.lines().filter(l -> l.contains("accuracy ≥ 0.955")).findFirst().orElseThrow();
+        assertTrue(bar.endsWith(acc.mean() >= 0.955 ? "yes |" : "**no** |") || bar.contains("goal"), bar);
         assertTrue(md.contains("bit-identical"));
         assertTrue(md.contains(r.dataFingerprint()));
 
         Path readme = dir.resolve("README.md");
-        Files.writeString(readme, "# Title\n\n" + ResultsTable.BEGIN + "\nold table\n" + ResultsTable.END + "\n\nafter\n");
+        Files.writeString(readme, "# Title\n\n" + ResultsTable.BEGIN + "\nold table\n" + ResultsTable.END
+                + "\n\nafter\n");
         assertTrue(ResultsTable.updateReadme(r, readme, file));
         String updated = Files.readString(readme);
         assertTrue(updated.startsWith("# Title\n\n" + ResultsTable.BEGIN) && updated.endsWith(ResultsTable.END
                 + "\n\nafter\n"), updated);
         assertFalse(updated.contains("old table"));
-        assertTrue(updated.contains("](out/RESULTS.md)") && updated.contains("four-class accuracy"), updated);
-        assertTrue(updated.contains("(out/ref3-classic-four-class-MODEL_CARD.md)"), updated);
+        assertTrue(updated.contains("](out/RESULTS.md)") && updated.contains(acc.meanSd()), updated);
+        assertTrue(updated.contains("(out/" + Reproduction.headlineName(6) + "-MODEL_CARD.md)"), updated);
         Path plain = dir.resolve("PLAIN.md");
         Files.writeString(plain, "no markers\n");
         assertFalse(ResultsTable.updateReadme(r, plain, file));
@@ -117,13 +187,36 @@ class ReproductionTest {
         Path ref1 = r.entries().get(0).runDir();
         assertFalse(ExperimentRunner.of(prepare(other), runs).sameDataAs(ref1));
         assertTrue(ExperimentRunner.of(prepare(data), runs).sameDataAs(ref1));
-        assertFalse(ExperimentRunner.of(prepare(data), runs).withLimits(10, 0).sameDataAs(ref1));
 
         // A second invocation trains nothing and gives the same table.
-        Reproduction.Result again = Reproduction.of(data, dir.resolve("cache"), runs).withSettings(settings).run();
+        AtomicInteger epochs = new AtomicInteger();
+        Reproduction.Result again = Reproduction.of(data, dir.resolve("cache"), runs).withSettings(settings)
+                .withListener(new TrainingListener() {
+                    @Override
+                    public void onEpochEnd(EpochStats s) {
+                        epochs.incrementAndGet();
+                    }
+                }).run();
+        assertEquals(0, epochs.get());
         assertEquals(after, folders(runs));
         assertEquals(ResultsTable.render(r).lines().filter(l -> l.startsWith("| accuracy")).toList(),
                 ResultsTable.render(again).lines().filter(l -> l.startsWith("| accuracy")).toList());
+    }
+
+    @Test
+    void theCommittedSelectionSpecIsASmallValidationAccuracySweep() throws Exception {
+        SweepSpec spec = SweepSpec.read(Reproduction.SELECTION_SPEC);
+        List<Trial> trials = Sweep.of(spec, TrialData.of(dir, dir, dir), dir.resolve("s")).trials();
+        assertTrue(trials.size() >= 2 && trials.size() <= 6, trials.toString());
+        assertEquals(SweepMetric.ACCURACY, spec.metric());
+        assertEquals(Task.FOUR_CLASS, spec.baseConfig().task());
+        // The full profile's headline runs move the winner to their size and epochs, keeping its recipe.
+        TrainConfig moved = RecipeSelection.moved(trials.get(0).config(), Reproduction.Settings.FULL_SIZE,
+                Reproduction.Settings.FULL_EPOCHS, 43, 2, "x");
+        assertEquals(trials.get(0).config().augmentStrength(), moved.augmentStrength());
+        assertEquals(trials.get(0).config().augmentWarp(), moved.augmentWarp());
+        assertEquals(Reproduction.Settings.FULL_EPOCHS, moved.epochs());
+        assertEquals(43L, moved.model().seed());
     }
 
     @Test
@@ -143,6 +236,12 @@ class ReproductionTest {
     private PreparedData prepare(Path data) {
         return PreparedData.prepare(data, dir.resolve("cache"), AuditConfig.DEFAULT, SplitConfig.DEFAULT,
                 Preprocessing.standard(32), ProgressListener.NONE);
+    }
+
+    private static List<Path> textFiles(Path root) throws Exception {
+        try (Stream<Path> s = Files.walk(root)) {
+            return s.filter(p -> p.toString().endsWith(".csv") || p.toString().endsWith(".json")).toList();
+        }
     }
 
     private static List<Path> folders(Path runs) throws Exception {
