@@ -9,6 +9,7 @@ import org.mriworkbench.train.Json;
 import org.mriworkbench.train.TrainConfig;
 
 import java.io.IOException;
+import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -259,10 +260,21 @@ public record SweepSpec(String name, ObjectNode base, Map<String, JsonNode> fact
     }
 
     /** The base re-serialised through {@link TrainConfig}, so every field (with its default) is present. */
+    /**
+     * The base with every {@link TrainConfig} field present. {@code config.json} leaves out recipe fields at their
+     * defaults (so old configs keep their form), but a sweep must be able to vary exactly those.
+     */
     private static ObjectNode full(ObjectNode base) {
         try {
-            return (ObjectNode) Json.mapper().readTree(TrainConfig.fromJson(base.toString()).toJson());
-        } catch (JsonProcessingException | RuntimeException e) {
+            TrainConfig config = TrainConfig.fromJson(base.toString());
+            ObjectNode tree = (ObjectNode) Json.mapper().readTree(config.toJson());
+            for (RecordComponent rc : TrainConfig.class.getRecordComponents()) {
+                if (!tree.has(rc.getName())) {
+                    tree.set(rc.getName(), Json.mapper().valueToTree(rc.getAccessor().invoke(config)));
+                }
+            }
+            return tree;
+        } catch (JsonProcessingException | ReflectiveOperationException | RuntimeException e) {
             throw new IllegalArgumentException("base is not a valid TrainConfig: " + e.getMessage(), e);
         }
     }

@@ -58,6 +58,21 @@ class SweepSpecTest {
                 trials.get(0).config());
     }
 
+    /** Recipe fields at their defaults are left out of config.json, yet they are what a recipe sweep varies. */
+    @Test
+    void fieldsAtTheirDefaultCanBeSwept() throws Exception {
+        SweepSpec spec = SweepSpec.parse("{\"name\": \"d\", \"base\": " + baseJson() + ", \"grid\": "
+                + "{\"labelSmoothing\": [0, 0.1], \"augmentWarp\": [\"separate\", \"affine\"], "
+                + "\"testTimeFlip\": [true]}}", dir, "x");
+        List<Trial> trials = Trials.of(spec, data());
+        assertEquals(4, trials.size());
+        assertEquals(0.0, trials.get(0).config().labelSmoothing());
+        assertEquals(0.1, trials.get(3).config().labelSmoothing());
+        assertEquals("affine", trials.get(3).config().augmentWarp());
+        assertTrue(trials.get(0).config().testTimeFlip());
+        assertEquals(base().toBuilder().optRunName("d-t01").optTestTimeFlip(true).build(), trials.get(0).config());
+    }
+
     @Test
     void budgetInTrialsCutsTheOrderAndShortcutsSetTheModel() throws Exception {
         SweepSpec spec = SweepSpec.of("b", base()).withFactor(SweepSpec.INPUT_SIZE, 32, 48)
