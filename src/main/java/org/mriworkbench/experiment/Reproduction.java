@@ -219,7 +219,12 @@ public final class Reproduction {
         return new Entry(e, dir, Manifest.read(dir.resolve(Manifest.FILE)), clean, official, leakage);
     }
 
-    private static LeakageEffect leakage(Predictions all, Predictions clean, Bootstrap b) {
+    /**
+     * Accuracy of one model on the official Testing images with a copy in its training data and on those without:
+     * {@code all} holds its predictions on the whole Testing folder, {@code clean} on the leakage-free remainder
+     * (every image of it, not a sample, or the rest would count as leaked). Public for notebook 5.
+     */
+    public static LeakageEffect leakage(Predictions all, Predictions clean, Bootstrap b) {
         Set<String> cleanIds = new HashSet<>(clean.ids());
         int[] leaked = IntStream.range(0, all.size()).filter(i -> !cleanIds.contains(all.ids().get(i))).toArray();
         int[] kept = IntStream.range(0, all.size()).filter(i -> cleanIds.contains(all.ids().get(i))).toArray();
