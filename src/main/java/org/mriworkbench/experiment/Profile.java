@@ -58,7 +58,7 @@ public record Profile(String name, int inputSize, int epochs, int maxTrainPerCla
     private static final Map<String, int[]> EXPECTED_MINUTES = Map.of(
             "quick", new int[] {1, 1, 2, 1, 1, 1, 1, 1},
             "teach", new int[] {1, 3, 10, 5, 5, 1, 7, 1},
-            "full", new int[] {1, 8, 60, 60, 55, 2, 100, 1});
+            "full", new int[] {1, 8, 40, 25, 25, 2, 45, 1});
 
     /** The profile named by {@value #ENV_VAR} in {@code env}; {@code teach} when unset, so a person sees each lesson. */
     public static Profile fromEnvironment(Map<String, String> env) {
