@@ -57,4 +57,31 @@ public record ClassificationReport(int n, int k, double accuracy, double balance
                 fourClass ? TumourDetection.auc(labels, probs) : notFour,
                 fourClass ? TumourDetection.averagePrecision(labels, probs) : notFour);
     }
+
+    /**
+     * Precision, recall (sensitivity), specificity, F1 and support per class, one row each, named: the figures a
+     * single accuracy hides, such as a class that is rarely predicted (high precision, low recall).
+     */
+    public tech.tablesaw.api.Table perClassTable(List<String> classNames) {
+        if (classNames.size() != k) {
+            throw new IllegalArgumentException("need " + k + " class names, got " + classNames);
+        }
+        var name = tech.tablesaw.api.StringColumn.create("class");
+        var precision = tech.tablesaw.api.DoubleColumn.create("precision");
+        var recall = tech.tablesaw.api.DoubleColumn.create("recall (sensitivity)");
+        var specificity = tech.tablesaw.api.DoubleColumn.create("specificity");
+        var f1 = tech.tablesaw.api.DoubleColumn.create("F1");
+        var support = tech.tablesaw.api.LongColumn.create("support");
+        for (ClassMetrics c : perClass) {
+            name.append(classNames.get(c.classIndex()));
+            precision.append(c.precision());
+            recall.append(c.recall());
+            specificity.append(c.specificity());
+            f1.append(c.f1());
+            support.append(c.support());
+        }
+        return tech.tablesaw.api.Table.create(String.format(java.util.Locale.ROOT,
+                "Per class (n=%d, accuracy %.3f, macro F1 %.3f)", n, accuracy, macroF1), name, precision, recall,
+                specificity, f1, support);
+    }
 }

@@ -69,6 +69,23 @@ public sealed interface LrSchedule {
         return Math.min(1.0, (p.step() + 1) / warmupSteps);
     }
 
+    /**
+     * The rate of every minibatch of a run of {@code epochs} x {@code iterationsPerEpoch} steps, warm-up included,
+     * as the trainer would set it (the plateau rule sees no validation losses here, so it stays at the base rate).
+     * For drawing a schedule before training with it: a schedule is easier to judge as a curve than as a formula.
+     */
+    static double[] perStep(LrSchedule schedule, double baseLr, double warmupEpochs, int epochs,
+                            int iterationsPerEpoch) {
+        double[] out = new double[epochs * iterationsPerEpoch];
+        for (int e = 0; e < epochs; e++) {
+            for (int i = 0; i < iterationsPerEpoch; i++) {
+                LrProgress p = new LrProgress(e, i, iterationsPerEpoch, epochs, List.of());
+                out[e * iterationsPerEpoch + i] = schedule.learningRate(baseLr, p) * warmupFactor(p, warmupEpochs);
+            }
+        }
+        return out;
+    }
+
     /** The base rate throughout. */
     record Constant() implements LrSchedule {
         @Override

@@ -124,8 +124,26 @@ class NotebookUiTest {
         assertEquals(0L, ((Number) unrun).longValue(), () -> "code cells left unrun\n" + serverLogTail());
         int images = driver.findElements(By.cssSelector(".output_png img, img[src^='data:image/png']")).size();
         assertTrue(images > 0, () -> "no PNG image in any cell output\n" + serverLogTail());
+        Path shot = screenshot(driver, js);
+        assertTrue(Files.size(shot) > 10_000, () -> shot + " is too small to show a notebook with charts");
         System.out.printf("[notebook UI] %s: %d images, %.0f s%n", NOTEBOOK, images,
                 (System.nanoTime() - start) / 1e9);
+    }
+
+    /** Where the README's screenshot of a notebook in the browser lives; this test regenerates it. */
+    static final Path SCREENSHOT = Path.of("docs", "notebook-screenshot.png");
+
+    /**
+     * Writes {@link #SCREENSHOT}: the browser window scrolled so that the class-balance chart, with the prose before
+     * and after it, fills the view. Made by the test, so it shows what a student really sees and never goes stale.
+     */
+    private static Path screenshot(ChromeDriver driver, JavascriptExecutor js) throws IOException {
+        WebElement chart = driver.findElements(By.cssSelector(".output_png img, img[src^='data:image/png']")).get(0);
+        js.executeScript("arguments[0].scrollIntoView({block: 'center'});", chart);
+        byte[] png = driver.getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+        Files.createDirectories(SCREENSHOT.getParent());
+        Files.write(SCREENSHOT, png);
+        return SCREENSHOT;
     }
 
     @AfterEach
