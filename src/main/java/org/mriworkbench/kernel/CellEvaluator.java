@@ -58,13 +58,20 @@ public final class CellEvaluator implements AutoCloseable {
     private final SourceCodeAnalysis analysis;
     private final Tracebacks tracebacks = new Tracebacks();
     private final Path workingDir;
+    private final MavenMagics maven;
 
     /**
      * A session whose classpath is {@code classpath} (usually the JVM's own, see {@link #jvmClasspath()}), resolving
      * the relative paths of classpath magics against {@code workingDir}.
      */
     public CellEvaluator(List<String> classpath, Path workingDir) {
+        this(classpath, workingDir, MavenMagics.fromSystemProperties(() -> classpath));
+    }
+
+    /** As above, resolving {@code %maven} with {@code maven} (tests point it at a file repository). */
+    CellEvaluator(List<String> classpath, Path workingDir, MavenMagics maven) {
         this.workingDir = workingDir;
+        this.maven = maven;
         this.shell = JShell.builder()
                 .executionEngine(CellExecutionControl.providerOf(control), null)
                 .compilerOptions("-Xlint:none", "-proc:none")
@@ -107,8 +114,17 @@ public final class CellEvaluator implements AutoCloseable {
         control.clearStop();
         CellSource source = CellSource.parse(cell);
         if (source.cellMagic() != null) {
-            throw new EvaluationException("UnsupportedMagic", "%%" + source.cellMagic() + " is not a cell magic this "
-                    + "kernel knows; it supports the line magics %jars and %classpath", List.of());
+            if (!MavenMagics.handlesCell(source.cellMagic())) {
+                throw new EvaluationException("UnsupportedMagic", "%%" + source.cellMagic() + " is not a cell magic "
+                        + "this kernel knows; it knows %%loadFromPOM", List.of());
+            }
+            int nl = cell.indexOf('\n');
+            try {
+                maven.loadPom(nl < 0 ? "" : cell.substring(nl + 1), p -> addToClasspath(p.toString()), System.out);
+            } catch (IllegalArgumentException e) {
+                throw new EvaluationException("MagicError", e.getMessage(), List.of(e.getMessage()));
+            }
+            return CellResult.NONE;
         }
         for (CellSource.Magic m : source.magics()) {
             runMagic(m);
@@ -123,12 +139,17 @@ public final class CellEvaluator implements AutoCloseable {
     }
 
     private void runMagic(CellSource.Magic m) {
-        if (!ClasspathMagics.handles(m.name())) {
+        boolean classpathMagic = ClasspathMagics.handles(m.name());
+        if (!classpathMagic && !MavenMagics.handles(m.name())) {
             throw new EvaluationException("UnknownMagic", "%" + m.name() + " (line " + m.line() + ") is not a magic this "
-                    + "kernel knows; it supports %jars and %classpath", List.of());
+                    + "kernel knows; it supports %jars, %classpath, %maven, %mavenRepo and %loadFromPOM", List.of());
         }
         try {
-            ClasspathMagics.apply(m.name(), m.args(), workingDir, p -> addToClasspath(p.toString()));
+            if (classpathMagic) {
+                ClasspathMagics.apply(m.name(), m.args(), workingDir, p -> addToClasspath(p.toString()));
+            } else {
+                maven.apply(m.name(), m.args(), workingDir, p -> addToClasspath(p.toString()), System.out);
+            }
         } catch (IllegalArgumentException e) {
             throw new EvaluationException("MagicError", e.getMessage(), List.of("Line " + m.line() + ": " + e.getMessage()));
         }
@@ -285,6 +306,7 @@ public final class CellEvaluator implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         shell.close();
+        maven.close();
     }
 
     @Override
