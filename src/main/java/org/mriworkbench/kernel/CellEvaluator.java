@@ -70,6 +70,7 @@ public final class CellEvaluator implements AutoCloseable {
 
     /** As above, resolving {@code %maven} with {@code maven} (tests point it at a file repository). */
     CellEvaluator(List<String> classpath, Path workingDir, MavenMagics maven) {
+        SourceDocs.install(classpath);
         this.workingDir = workingDir;
         this.maven = maven;
         this.shell = JShell.builder()
@@ -281,17 +282,52 @@ public final class CellEvaluator implements AutoCloseable {
         return last.strip().endsWith("{") ? indent + "    " : indent;
     }
 
-    /** The signatures (and Javadoc, where the JDK has sources) of what is at {@code cursor}, or "" if nothing. */
-    public String documentation(String cell, int cursor) {
+    /**
+     * What the notebook shows on Shift-Tab ({@code inspect_request}): the signature of each overload of what is at
+     * {@code cursor}, each with the first paragraph of its Javadoc ({@code detail}: all of it), or "" if nothing.
+     * Javadoc comes from the JDK's {@code src.zip} and the workbench's sources (see {@link SourceDocs}). A cursor
+     * inside or right after a name asks about that name, with the call's parenthesis if one follows.
+     */
+    public String documentation(String cell, int cursor, boolean detail) {
         int c = Math.max(0, Math.min(cursor, cell.length()));
+        int end = c;
+        while (end < cell.length() && Character.isJavaIdentifierPart(cell.charAt(end))) {
+            end++;
+        }
+        String code = CellSource.parse(cell.substring(0, end)).code();
+        if (end < cell.length() && cell.charAt(end) == '(') {
+            code = code + "(";
+        }
+        String snippet = currentSnippet(code);
         StringBuilder out = new StringBuilder();
-        for (SourceCodeAnalysis.Documentation d : analysis.documentation(cell.substring(0, c), c, true)) {
+        for (SourceCodeAnalysis.Documentation d : analysis.documentation(snippet, snippet.length(), true)) {
             out.append(d.signature()).append('\n');
-            if (d.javadoc() != null && !d.javadoc().isBlank()) {
-                out.append(d.javadoc().strip()).append("\n\n");
+            String doc = detail ? SourceDocs.plain(d.javadoc() == null ? "" : d.javadoc())
+                    : SourceDocs.firstParagraph(d.javadoc());
+            if (!doc.isBlank()) {
+                out.append(doc).append("\n");
             }
+            out.append('\n');
         }
         return out.toString().strip();
+    }
+
+    /** {@link #documentation(String, int, boolean)} with the first paragraph only. */
+    public String documentation(String cell, int cursor) {
+        return documentation(cell, cursor, false);
+    }
+
+    /** The text of the last (unfinished) snippet of {@code code}: what JShell's analysis should look at. */
+    private String currentSnippet(String code) {
+        String remaining = code;
+        while (true) {
+            SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(remaining);
+            if (!info.completeness().isComplete() || info.remaining().isBlank()
+                    || info.remaining().length() >= remaining.length()) {
+                return remaining;
+            }
+            remaining = info.remaining();
+        }
     }
 
     /**

@@ -174,7 +174,7 @@ public final class WorkbenchKernel extends BaseKernel {
 
     @Override
     public DisplayData inspect(String code, int at, boolean extraDetail) {
-        String doc = evaluator.documentation(code, at);
+        String doc = evaluator.documentation(code, at, extraDetail);
         return doc.isEmpty() ? null : new DisplayData(doc);
     }
 

@@ -154,8 +154,8 @@ class CellEvaluatorTest {
 
     @Test
     void unknownMagicsAndCellMagicsAreErrorsThatSaySo() {
-        EvaluationException e = assertThrows(EvaluationException.class, () -> eval.eval("%maven a:b:1", 1));
-        assertTrue(e.getMessage().contains("%jars and %classpath"), e.getMessage());
+        EvaluationException e = assertThrows(EvaluationException.class, () -> eval.eval("%nosuchmagic a:b:1", 1));
+        assertTrue(e.getMessage().contains("%jars, %classpath, %maven"), e.getMessage());
         assertThrows(EvaluationException.class, () -> eval.eval("%%bash\nls", 1));
         EvaluationException none = assertThrows(EvaluationException.class, () -> eval.eval("%jars nothing-here/*.jar", 1));
         assertTrue(none.getMessage().contains("nothing matches"), none.getMessage());
