@@ -252,8 +252,20 @@ public final class CellEvaluator implements AutoCloseable {
         int[] anchor = new int[1];
         Set<String> matches = new LinkedHashSet<>();
         analysis.completionSuggestions(remaining, remaining.length(), anchor)
-                .forEach(sg -> matches.add(sg.continuation()));
+                .forEach(sg -> matches.add(bareName(sg.continuation())));
         return new Completions(List.copyOf(matches), snippetStart + anchor[0], c);
+    }
+
+    /**
+     * A method's name without JShell's {@code (} or {@code ()}: Jupyter's front ends, and its conformance suite,
+     * expect the name ({@code println} for {@code System.out.printl}), as Python kernels give it; the user types the
+     * parenthesis, and overloads collapse into one entry.
+     */
+    static String bareName(String continuation) {
+        if (continuation.endsWith("()")) {
+            return continuation.substring(0, continuation.length() - 2);
+        }
+        return continuation.endsWith("(") ? continuation.substring(0, continuation.length() - 1) : continuation;
     }
 
     /** Whether the cell can run as it is, for front ends that run a cell on Enter only when it is complete. */
