@@ -57,10 +57,9 @@ public final class WorkbenchKernel extends BaseKernel {
     private final PrintStream cellErrStream;
     private AutoCloseable ticker;
     private final CellHistory history;
-    private int lastCellNumber = -1;
+    private volatile boolean storeCurrent = true;
     /** The last cell's reply environment: where displays go once no cell runs (see {@link #onStartup()}). */
     private volatile ShellReplyEnvironment lastCellEnv;
-    private String lastOutput;
 
     private WorkbenchKernel(CompletableFuture<CellEvaluator> evaluator, CellHistory history) {
         super("MRI Workbench", VERSION, languageInfo(), List.of(), history, new JupyterIO(StandardCharsets.UTF_8),
@@ -274,28 +273,29 @@ public final class WorkbenchKernel extends BaseKernel {
         }
     }
 
-    /** Runs the cell as BaseKernel does, then records it for {@code history_request} unless the request says not. */
+    /**
+     * Notes whether this request's cell goes into the history; {@link #evalRaw} records it before the reply is
+     * sent, so that nothing runs between the reply and the kernel's idle status (clients wait for that briefly).
+     */
     @Override
     protected synchronized void handleExecuteRequest(ShellReplyEnvironment env, Message<ExecuteRequest> request) {
-        lastCellNumber = -1;
-        lastOutput = null;
-        super.handleExecuteRequest(env, request);
         ExecuteRequest r = request.getContent();
-        if (r.shouldStoreHistory() && !r.isSilent() && lastCellNumber > 0) {
-            history.add(lastCellNumber, r.getCode(), lastOutput);
-        }
+        storeCurrent = r.shouldStoreHistory() && !r.isSilent();
+        super.handleExecuteRequest(env, request);
     }
 
     @Override
     public Object evalRaw(String code) {
         int cellNumber = Math.max(1, executionCount.get() - 1); // BaseKernel counts the cell before it runs it
-        lastCellNumber = cellNumber;
+        Object shown = null;
         try {
             CellEvaluator.CellResult r = evaluator().eval(code, cellNumber);
-            Object shown = r.hasValue() && !DisplayRenderers.showsNothing(r.value()) ? r.value() : null;
-            lastOutput = shown == null ? null : String.valueOf(shown);
+            shown = r.hasValue() && !DisplayRenderers.showsNothing(r.value()) ? r.value() : null;
             return shown;
         } finally {
+            if (storeCurrent) {
+                history.add(cellNumber, code, shown == null ? null : String.valueOf(shown));
+            }
             flushCellOutput();
         }
     }
