@@ -78,10 +78,8 @@ public final class CellEvaluator implements AutoCloseable {
                 .compilerOptions("-Xlint:none", "-proc:none")
                 .build();
         this.analysis = shell.sourceCodeAnalysis();
-        if (!classpath.isEmpty()) {
-            // One call: each call re-indexes the class path for completion, and Maven's test class path has
-            // hundreds of jars. JShell and its loader split the string at the path separator.
-            shell.addToClasspath(String.join(File.pathSeparator, classpath));
+        for (String entry : classpath) {
+            shell.addToClasspath(entry);
         }
         StringBuilder imports = new StringBuilder();
         DEFAULT_IMPORTS.forEach(i -> imports.append("import ").append(i).append(";\n"));

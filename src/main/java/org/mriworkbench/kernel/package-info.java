@@ -7,11 +7,7 @@
  * {@link org.mriworkbench.kernel.CellEvaluator} is the JShell session, usable without Jupyter;
  * {@link org.mriworkbench.kernel.WorkbenchKernel} puts it on the wire; {@link org.mriworkbench.kernel.KernelMain}
  * starts it on a connection file; {@link org.mriworkbench.kernel.KernelSpec} registers it with Jupyter;
- * {@link org.mriworkbench.kernel.Notebook} is what cells call ({@code display}, {@code html}). IJava's magics:
- * {@link org.mriworkbench.kernel.ClasspathMagics} ({@code %jars}, {@code %classpath}) and
- * {@link org.mriworkbench.kernel.MavenMagics} ({@code %maven}, {@code %mavenRepo}, {@code %%loadFromPOM});
- * {@link org.mriworkbench.kernel.SourceDocs} gives Shift-Tab the workbench's Javadoc,
- * {@link org.mriworkbench.kernel.CellHistory} answers history requests.
+ * {@link org.mriworkbench.kernel.Notebook} is what cells call ({@code display}, {@code html}).
  *
  * <p>What a student's cell cannot break: a flood of output is batched ({@link org.mriworkbench.kernel.BatchedOutput},
  * one message per 50 ms or 64 KiB instead of one per line); {@code System.exit} written in a cell ends that cell
