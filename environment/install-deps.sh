@@ -51,6 +51,8 @@ if $want_jupyter; then
   need jupyter-nbconvert test -x /usr/bin/jupyter-nbconvert
   need jupyter-client py 'import jupyter_client'
   need python3-nbclient py 'import nbclient'
+  # The JDK's sources: the kernel's Shift-Tab (inspect_request) shows the JDK's Javadoc from lib/src.zip.
+  need openjdk-17-source test -r /usr/lib/jvm/openjdk-17/src.zip
 fi
 if $want_test; then
   need python3-jupyter-kernel-test py 'import jupyter_kernel_test'

@@ -65,6 +65,7 @@ def one_cycle(kernel_name, timeout):
             CODE, timeout=timeout,
             output_hook=lambda m: out.append(m["content"].get("text", "")) if m["msg_type"] == "stream" else None)
         phases["execute"] = time.monotonic() - t1
+        phases["first_cell"] = time.monotonic() - t0  # start to first executed cell (JShell may start meanwhile)
         if reply["content"]["status"] != "ok" or EXPECTED not in "".join(out):
             raise RuntimeError("wrong result: %r %r" % (reply["content"].get("status"), "".join(out)))
         step = "shutdown"
@@ -125,6 +126,10 @@ def main():
             "max": round(max(totals), 2),
         },
         "ready_seconds_median": round(statistics.median(r.get("ready", 0) for r in results), 2),
+        "first_cell_seconds": {
+            "median": round(statistics.median(r.get("first_cell", 0) for r in results), 2),
+            "p95": round(sorted(r.get("first_cell", 0) for r in results)[max(0, int(0.95 * len(results)) - 1)], 2),
+        },
         "shutdown_seconds_median": round(statistics.median(r.get("shutdown", 0) for r in results), 2),
         "timeout_per_step": args.timeout,
     }

@@ -23,8 +23,9 @@ class WorkbenchKernelTests(jupyter_kernel_test.KernelTests):
     code_stderr = 'System.err.println("to stderr")'
 
     completion_samples = [
-        {"text": "System.out.printl", "matches": {"println("}},
-        {"text": "Math.floorMo", "matches": {"floorMod("}},
+        # Bare names, as Jupyter expects (JShell's own form is "println("); overloads collapse into one.
+        {"text": "System.out.printl", "matches": {"println"}},
+        {"text": "Math.floorMo", "matches": {"floorMod"}},
     ]
     complete_code_samples = ["1 + 1", "int x = 3;", 'System.out.println("x");', "int a = 1;\na * 2"]
     incomplete_code_samples = ["for (int i = 0; i < 3; i++) {", "System.out.println(", "class A {"]
@@ -51,6 +52,9 @@ class WorkbenchKernelTests(jupyter_kernel_test.KernelTests):
     ]
 
     code_inspect_sample = "Math.max("
+
+    supported_history_operations = ("tail", "range", "search")
+    code_history_pattern = "6*7"
 
     # Beyond the standard suite: what a notebook user relies on.
 
@@ -103,6 +107,45 @@ class WorkbenchKernelTests(jupyter_kernel_test.KernelTests):
         validate_message(reply, "complete_reply", msg_id)
         self.assertEqual(reply["content"]["matches"], ["valueOne"])
         self.assertEqual(reply["content"]["cursor_start"], len("int other = 2;\n"))
+
+    def test_inspect_shows_workbench_javadoc_first_paragraph(self):
+        code = "org.mriworkbench.explain.GradCam.of("
+        msg_id = self.kc.inspect(code, cursor_pos=len(code))
+        reply = self.get_non_kernel_info_reply(timeout=TIMEOUT)
+        validate_message(reply, "inspect_reply", msg_id)
+        self.assertTrue(reply["content"]["found"])
+        text = reply["content"]["data"]["text/plain"]
+        self.assertIn("GradCam.of(org.deeplearning4j.nn.multilayer.MultiLayerNetwork net)", text)
+        self.assertIn("Grad-CAM at the default target layer of net.", text)
+
+    def test_history_search_is_a_glob_over_this_session(self):
+        self.run_cell("int historyProbe = 5;")
+        self.kc.history(hist_access_type="search", pattern="int historyP*", output=True, raw=True, n=1)
+        reply = self.get_non_kernel_info_reply(timeout=TIMEOUT)
+        history = reply["content"]["history"]
+        self.assertEqual(len(history), 1)
+        self.assertEqual(history[0][2][0], "int historyProbe = 5;")
+
+    def test_background_thread_updates_a_display_after_its_cell_ended(self):
+        # A live chart's pattern: show it under an id, then update it from a thread that outlives the cell.
+        reply, output = self.run_cell(
+            'display(html("<i>epoch 0</i>"), "live-chart");\n'
+            'new Thread(() -> { for (int e = 1; e <= 3; e++) { try { Thread.sleep(300); } '
+            'catch (InterruptedException x) { return; } updateDisplay("live-chart", html("<i>epoch " + e + "</i>")); } })'
+            '.start();')
+        self.assertEqual(reply["content"]["status"], "ok")
+        shown = [m for m in output if m["msg_type"] == "display_data"]
+        self.assertEqual(shown[0]["content"]["transient"]["display_id"], "live-chart")
+        updates = []
+        deadline = time.monotonic() + TIMEOUT
+        while len(updates) < 3 and time.monotonic() < deadline:  # all after the cell's idle, read by run_cell
+            msg = self.kc.get_iopub_msg(timeout=TIMEOUT)
+            if msg["msg_type"] == "update_display_data":
+                validate_message(msg, "update_display_data", msg["parent_header"]["msg_id"])
+                updates.append(msg["content"])
+        self.assertEqual([u["data"]["text/html"] for u in updates],
+                         ["<i>epoch 1</i>", "<i>epoch 2</i>", "<i>epoch 3</i>"])
+        self.assertTrue(all(u["transient"]["display_id"] == "live-chart" for u in updates))
 
     def test_state_persists_between_cells(self):
         self.run_cell("int counter = 41;")

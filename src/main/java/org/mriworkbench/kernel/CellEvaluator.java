@@ -58,13 +58,21 @@ public final class CellEvaluator implements AutoCloseable {
     private final SourceCodeAnalysis analysis;
     private final Tracebacks tracebacks = new Tracebacks();
     private final Path workingDir;
+    private final MavenMagics maven;
 
     /**
      * A session whose classpath is {@code classpath} (usually the JVM's own, see {@link #jvmClasspath()}), resolving
      * the relative paths of classpath magics against {@code workingDir}.
      */
     public CellEvaluator(List<String> classpath, Path workingDir) {
+        this(classpath, workingDir, MavenMagics.fromSystemProperties(() -> classpath));
+    }
+
+    /** As above, resolving {@code %maven} with {@code maven} (tests point it at a file repository). */
+    CellEvaluator(List<String> classpath, Path workingDir, MavenMagics maven) {
+        SourceDocs.install(classpath);
         this.workingDir = workingDir;
+        this.maven = maven;
         this.shell = JShell.builder()
                 .executionEngine(CellExecutionControl.providerOf(control), null)
                 .compilerOptions("-Xlint:none", "-proc:none")
@@ -107,8 +115,17 @@ public final class CellEvaluator implements AutoCloseable {
         control.clearStop();
         CellSource source = CellSource.parse(cell);
         if (source.cellMagic() != null) {
-            throw new EvaluationException("UnsupportedMagic", "%%" + source.cellMagic() + " is not a cell magic this "
-                    + "kernel knows; it supports the line magics %jars and %classpath", List.of());
+            if (!MavenMagics.handlesCell(source.cellMagic())) {
+                throw new EvaluationException("UnsupportedMagic", "%%" + source.cellMagic() + " is not a cell magic "
+                        + "this kernel knows; it knows %%loadFromPOM", List.of());
+            }
+            int nl = cell.indexOf('\n');
+            try {
+                maven.loadPom(nl < 0 ? "" : cell.substring(nl + 1), p -> addToClasspath(p.toString()), System.out);
+            } catch (IllegalArgumentException e) {
+                throw new EvaluationException("MagicError", e.getMessage(), List.of(e.getMessage()));
+            }
+            return CellResult.NONE;
         }
         for (CellSource.Magic m : source.magics()) {
             runMagic(m);
@@ -123,12 +140,17 @@ public final class CellEvaluator implements AutoCloseable {
     }
 
     private void runMagic(CellSource.Magic m) {
-        if (!ClasspathMagics.handles(m.name())) {
+        boolean classpathMagic = ClasspathMagics.handles(m.name());
+        if (!classpathMagic && !MavenMagics.handles(m.name())) {
             throw new EvaluationException("UnknownMagic", "%" + m.name() + " (line " + m.line() + ") is not a magic this "
-                    + "kernel knows; it supports %jars and %classpath", List.of());
+                    + "kernel knows; it supports %jars, %classpath, %maven, %mavenRepo and %loadFromPOM", List.of());
         }
         try {
-            ClasspathMagics.apply(m.name(), m.args(), workingDir, p -> addToClasspath(p.toString()));
+            if (classpathMagic) {
+                ClasspathMagics.apply(m.name(), m.args(), workingDir, p -> addToClasspath(p.toString()));
+            } else {
+                maven.apply(m.name(), m.args(), workingDir, p -> addToClasspath(p.toString()), System.out);
+            }
         } catch (IllegalArgumentException e) {
             throw new EvaluationException("MagicError", e.getMessage(), List.of("Line " + m.line() + ": " + e.getMessage()));
         }
@@ -230,8 +252,20 @@ public final class CellEvaluator implements AutoCloseable {
         int[] anchor = new int[1];
         Set<String> matches = new LinkedHashSet<>();
         analysis.completionSuggestions(remaining, remaining.length(), anchor)
-                .forEach(sg -> matches.add(sg.continuation()));
+                .forEach(sg -> matches.add(bareName(sg.continuation())));
         return new Completions(List.copyOf(matches), snippetStart + anchor[0], c);
+    }
+
+    /**
+     * A method's name without JShell's {@code (} or {@code ()}: Jupyter's front ends, and its conformance suite,
+     * expect the name ({@code println} for {@code System.out.printl}), as Python kernels give it; the user types the
+     * parenthesis, and overloads collapse into one entry.
+     */
+    static String bareName(String continuation) {
+        if (continuation.endsWith("()")) {
+            return continuation.substring(0, continuation.length() - 2);
+        }
+        return continuation.endsWith("(") ? continuation.substring(0, continuation.length() - 1) : continuation;
     }
 
     /** Whether the cell can run as it is, for front ends that run a cell on Enter only when it is complete. */
@@ -260,17 +294,52 @@ public final class CellEvaluator implements AutoCloseable {
         return last.strip().endsWith("{") ? indent + "    " : indent;
     }
 
-    /** The signatures (and Javadoc, where the JDK has sources) of what is at {@code cursor}, or "" if nothing. */
-    public String documentation(String cell, int cursor) {
+    /**
+     * What the notebook shows on Shift-Tab ({@code inspect_request}): the signature of each overload of what is at
+     * {@code cursor}, each with the first paragraph of its Javadoc ({@code detail}: all of it), or "" if nothing.
+     * Javadoc comes from the JDK's {@code src.zip} and the workbench's sources (see {@link SourceDocs}). A cursor
+     * inside or right after a name asks about that name, with the call's parenthesis if one follows.
+     */
+    public String documentation(String cell, int cursor, boolean detail) {
         int c = Math.max(0, Math.min(cursor, cell.length()));
+        int end = c;
+        while (end < cell.length() && Character.isJavaIdentifierPart(cell.charAt(end))) {
+            end++;
+        }
+        String code = CellSource.parse(cell.substring(0, end)).code();
+        if (end < cell.length() && cell.charAt(end) == '(') {
+            code = code + "(";
+        }
+        String snippet = currentSnippet(code);
         StringBuilder out = new StringBuilder();
-        for (SourceCodeAnalysis.Documentation d : analysis.documentation(cell.substring(0, c), c, true)) {
+        for (SourceCodeAnalysis.Documentation d : analysis.documentation(snippet, snippet.length(), true)) {
             out.append(d.signature()).append('\n');
-            if (d.javadoc() != null && !d.javadoc().isBlank()) {
-                out.append(d.javadoc().strip()).append("\n\n");
+            String doc = detail ? SourceDocs.plain(d.javadoc() == null ? "" : d.javadoc())
+                    : SourceDocs.firstParagraph(d.javadoc());
+            if (!doc.isBlank()) {
+                out.append(doc).append("\n");
             }
+            out.append('\n');
         }
         return out.toString().strip();
+    }
+
+    /** {@link #documentation(String, int, boolean)} with the first paragraph only. */
+    public String documentation(String cell, int cursor) {
+        return documentation(cell, cursor, false);
+    }
+
+    /** The text of the last (unfinished) snippet of {@code code}: what JShell's analysis should look at. */
+    private String currentSnippet(String code) {
+        String remaining = code;
+        while (true) {
+            SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(remaining);
+            if (!info.completeness().isComplete() || info.remaining().isBlank()
+                    || info.remaining().length() >= remaining.length()) {
+                return remaining;
+            }
+            remaining = info.remaining();
+        }
     }
 
     /**
@@ -285,6 +354,7 @@ public final class CellEvaluator implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         shell.close();
+        maven.close();
     }
 
     @Override

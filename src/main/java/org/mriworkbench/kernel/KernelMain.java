@@ -6,6 +6,7 @@ import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -54,8 +55,19 @@ public final class KernelMain {
             System.setProperty("java.awt.headless", "true");
         }
         KernelConnectionProperties props = KernelConnectionProperties.parse(Files.readString(connectionFile));
-        CellEvaluator evaluator = new CellEvaluator(CellEvaluator.jvmClasspath(), Path.of("").toAbsolutePath());
-        WorkbenchKernel kernel = WorkbenchKernel.create(evaluator);
+        // JShell starts in the background: kernel_info is answered at once, and the first cell waits only if it must.
+        Path workingDir = Path.of("").toAbsolutePath();
+        CompletableFuture<CellEvaluator> evaluator = new CompletableFuture<>();
+        Thread warmUp = new Thread(() -> {
+            try {
+                evaluator.complete(new CellEvaluator(CellEvaluator.jvmClasspath(), workingDir));
+            } catch (Throwable t) {
+                evaluator.completeExceptionally(t);
+            }
+        }, "kernel-jshell-start");
+        warmUp.setDaemon(true);
+        warmUp.start();
+        WorkbenchKernel kernel = WorkbenchKernel.starting(evaluator);
         JupyterConnection connection = new JupyterConnection(props);
         kernel.becomeHandlerForConnection(connection);
         kernel.onStartup();
