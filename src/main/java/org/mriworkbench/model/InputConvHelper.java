@@ -1,6 +1,5 @@
 package org.mriworkbench.model;
 
-import java.nio.FloatBuffer;
 import java.util.Map;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
@@ -18,7 +17,6 @@ import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.shape.Shape;
 import org.nd4j.linalg.convolution.Convolution;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -88,12 +86,12 @@ final class InputConvHelper implements ConvolutionHelper {
         }
         if (direct(input, weights, kernel, strides, dilation, convolutionMode, format)
                 && delta.dataType() == DataType.FLOAT) {
-            INDArray x = contiguous(input);
-            INDArray d = contiguous(delta);
+            INDArray x = NativeBuffers.contiguous(input);
+            INDArray d = NativeBuffers.contiguous(delta);
             int outC = (int) d.size(1);
             float[] gw = new float[outC * 9];
             float[] gb = bias != null && biasGradView != null ? new float[outC] : null;
-            SingleChannelConv3x3.weightGradient(floats(x), floats(d), gw, gb, (int) x.size(0), outC, (int) x.size(2),
+            SingleChannelConv3x3.weightGradient(NativeBuffers.floats(x), NativeBuffers.floats(d), gw, gb, (int) x.size(0), outC, (int) x.size(2),
                     (int) x.size(3));
             weightGradView.assign(Nd4j.createFromArray(gw).reshape(weightGradView.shape()));
             Gradient g = new DefaultGradient();
@@ -150,15 +148,6 @@ final class InputConvHelper implements ConvolutionHelper {
                 * input.size(3) < Integer.MAX_VALUE;
     }
 
-    private static INDArray contiguous(INDArray a) {
-        return a.ordering() == 'c' && Shape.hasDefaultStridesForShape(a) && !a.isView() ? a : a.dup('c');
-    }
-
-    private static FloatBuffer floats(INDArray a) {
-        FloatBuffer b = a.data().asNioFloat();
-        b.position((int) a.offset());
-        return b.slice();
-    }
 
     private boolean calledByTrainingLoop() {
         return walker.walk(frames -> frames.limit(8).anyMatch(f -> f.getMethodName().equals(TRAINING_CALLER)));

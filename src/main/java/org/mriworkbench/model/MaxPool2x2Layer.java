@@ -14,7 +14,6 @@ import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.shape.Shape;
 
 /**
  * Stands in for a DL4J {@code SubsamplingLayer} doing 2x2, stride-2 max pooling on float NCHW tensors: forward and
@@ -62,7 +61,7 @@ final class MaxPool2x2Layer extends SubsamplingLayer {
         if (!supported(input)) {
             return super.activate(training, workspaceMgr);
         }
-        INDArray x = contiguous(input);
+        INDArray x = NativeBuffers.contiguous(input);
         int planes = (int) (x.size(0) * x.size(1));
         int h = (int) x.size(2);
         int w = (int) x.size(3);
@@ -70,8 +69,8 @@ final class MaxPool2x2Layer extends SubsamplingLayer {
         int ow = w / 2;
         INDArray out = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, DataType.FLOAT,
                 new long[] {x.size(0), x.size(1), oh, ow}, 'c');
-        FloatBuffer in = floats(x);
-        FloatBuffer o = floats(out);
+        FloatBuffer in = NativeBuffers.floats(x);
+        FloatBuffer o = NativeBuffers.floats(out);
         RowBatchNormHelper.run(planes * oh, 2 * w, (from, to) -> {
             float[] a = new float[w];
             float[] b = new float[w];
@@ -100,17 +99,17 @@ final class MaxPool2x2Layer extends SubsamplingLayer {
         if (!supported(input) || epsilon.dataType() != DataType.FLOAT) {
             return super.backpropGradient(epsilon, workspaceMgr);
         }
-        INDArray x = contiguous(input);
-        INDArray eps = contiguous(epsilon);
+        INDArray x = NativeBuffers.contiguous(input);
+        INDArray eps = NativeBuffers.contiguous(epsilon);
         int planes = (int) (x.size(0) * x.size(1));
         int h = (int) x.size(2);
         int w = (int) x.size(3);
         int oh = h / 2;
         int ow = w / 2;
         INDArray dx = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, DataType.FLOAT, x.shape(), 'c');
-        FloatBuffer in = floats(x);
-        FloatBuffer e = floats(eps);
-        FloatBuffer d = floats(dx);
+        FloatBuffer in = NativeBuffers.floats(x);
+        FloatBuffer e = NativeBuffers.floats(eps);
+        FloatBuffer d = NativeBuffers.floats(dx);
         RowBatchNormHelper.run(planes * oh, 3 * w, (from, to) -> {
             float[] a = new float[w];
             float[] b = new float[w];
@@ -156,13 +155,4 @@ final class MaxPool2x2Layer extends SubsamplingLayer {
         return new Pair<>(new DefaultGradient(), dx);
     }
 
-    private static INDArray contiguous(INDArray a) {
-        return a.ordering() == 'c' && Shape.hasDefaultStridesForShape(a) && !a.isView() ? a : a.dup('c');
-    }
-
-    private static FloatBuffer floats(INDArray a) {
-        FloatBuffer b = a.data().asNioFloat();
-        b.position((int) a.offset());
-        return b.slice();
-    }
 }

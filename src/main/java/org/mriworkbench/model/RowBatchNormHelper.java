@@ -16,7 +16,6 @@ import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.shape.Shape;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -94,15 +93,6 @@ final class RowBatchNormHelper implements BatchNormalizationHelper {
         return x.rank() == 4 ? (int) (x.size(2) * x.size(3)) : 1;
     }
 
-    private static INDArray contiguous(INDArray a) {
-        return a.ordering() == 'c' && Shape.hasDefaultStridesForShape(a) && !a.isView() ? a : a.dup('c');
-    }
-
-    private static FloatBuffer floats(INDArray a) {
-        FloatBuffer b = a.data().asNioFloat();
-        b.position((int) a.offset());
-        return b.slice();
-    }
 
     @Override
     public INDArray preOutput(INDArray x, boolean training, long[] shape, INDArray gamma, INDArray beta,
@@ -111,7 +101,7 @@ final class RowBatchNormHelper implements BatchNormalizationHelper {
         if (!supported(x, format)) {
             return null;
         }
-        x = contiguous(x);
+        x = NativeBuffers.contiguous(x);
         int c = channels(x);
         int len = rowLength(x);
         int rows = (int) (x.length() / len);
@@ -119,7 +109,7 @@ final class RowBatchNormHelper implements BatchNormalizationHelper {
         float[] v = new float[c];
         if (training) {
             double[] sums = new double[2 * rows];
-            FloatBuffer xb = floats(x);
+            FloatBuffer xb = NativeBuffers.floats(x);
             run(rows, len, (from, to) -> rowSums(xb, xb, len, c, from, to, sums, null, null));
             double[] totals = channelTotals(sums, rows, c);
             double count = (double) rows / c * len;
@@ -156,8 +146,8 @@ final class RowBatchNormHelper implements BatchNormalizationHelper {
             trainShift = shift;
         }
         INDArray out = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, DataType.FLOAT, x.shape(), 'c');
-        FloatBuffer xb = floats(x);
-        FloatBuffer ob = floats(out);
+        FloatBuffer xb = NativeBuffers.floats(x);
+        FloatBuffer ob = NativeBuffers.floats(out);
         boolean relu = fuseRelu;
         run(rows, len, (from, to) -> normalise(xb, ob, len, c, from, to, scale, shift, relu));
         return out;
@@ -171,8 +161,8 @@ final class RowBatchNormHelper implements BatchNormalizationHelper {
                 || epsilon.dataType() != DataType.FLOAT) {
             return null;
         }
-        INDArray x = contiguous(input);
-        INDArray dy = contiguous(epsilon);
+        INDArray x = NativeBuffers.contiguous(input);
+        INDArray dy = NativeBuffers.contiguous(epsilon);
         int c = channels(x);
         int len = rowLength(x);
         int rows = (int) (x.length() / len);
@@ -181,8 +171,8 @@ final class RowBatchNormHelper implements BatchNormalizationHelper {
         float[] g = new float[c];
         copyOrFill(gamma, g, 1f);
         double[] sums = new double[2 * rows];
-        FloatBuffer xb = floats(x);
-        FloatBuffer db = floats(dy);
+        FloatBuffer xb = NativeBuffers.floats(x);
+        FloatBuffer db = NativeBuffers.floats(dy);
         float[] reluScale = fuseRelu ? trainScale : null;
         float[] reluShift = trainShift;
         run(rows, len, (from, to) -> rowSums(db, xb, len, c, from, to, sums, reluScale, reluShift));
@@ -206,7 +196,7 @@ final class RowBatchNormHelper implements BatchNormalizationHelper {
             k3[ch] = (float) (-g[ch] * inv * sdy / count + g[ch] * inv * inv * dg * m[ch] / count);
         }
         INDArray dx = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, DataType.FLOAT, x.shape(), 'c');
-        FloatBuffer ob = floats(dx);
+        FloatBuffer ob = NativeBuffers.floats(dx);
         run(rows, len, (from, to) -> inputGradient(db, xb, ob, len, c, from, to, k1, k2, k3, reluScale, reluShift));
         Gradient grad = new DefaultGradient();
         if (dGammaView != null) {
