@@ -215,6 +215,12 @@ class ReproductionTest {
                 Reproduction.Settings.FULL_EPOCHS, 43, 2, "x");
         assertEquals(trials.get(0).config().augmentStrength(), moved.augmentStrength());
         assertEquals(trials.get(0).config().augmentWarp(), moved.augmentWarp());
+        TrainConfig last = trials.get(trials.size() - 1).config();
+        TrainConfig lastMoved = RecipeSelection.moved(last, Reproduction.Settings.FULL_SIZE,
+                Reproduction.Settings.FULL_EPOCHS, 43, 2, "x");
+        assertEquals(last.labelSmoothing(), lastMoved.labelSmoothing());
+        assertEquals(last.augmentFadeFraction(), lastMoved.augmentFadeFraction());
+        assertEquals(last.testTimeFlip(), lastMoved.testTimeFlip());
         assertEquals(Reproduction.Settings.FULL_EPOCHS, moved.epochs());
         assertEquals(43L, moved.model().seed());
     }
