@@ -12,7 +12,7 @@ import org.mriworkbench.explain.GradCam;
 import org.mriworkbench.explain.OcclusionSensitivity;
 import org.mriworkbench.explain.SaliencyMap;
 import org.mriworkbench.explain.VanillaSaliency;
-import org.mriworkbench.preprocess.FloatImage;
+import org.mriworkbench.core.FloatImage;
 import org.mriworkbench.preprocess.Preprocessing;
 import org.mriworkbench.train.Checkpoints;
 import org.mriworkbench.train.NativeThreads;

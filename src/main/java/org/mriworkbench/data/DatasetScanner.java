@@ -1,8 +1,8 @@
 package org.mriworkbench.data;
 
-import org.mriworkbench.experiment.ProgressListener;
-import org.mriworkbench.preprocess.FloatImage;
-import org.mriworkbench.preprocess.Resample;
+import org.mriworkbench.core.ProgressListener;
+import org.mriworkbench.core.FloatImage;
+import org.mriworkbench.core.Resample;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -2,7 +2,7 @@ package org.mriworkbench.data;
 
 import java.util.Objects;
 import java.util.Optional;
-import org.mriworkbench.preprocess.FloatImage;
+import org.mriworkbench.core.FloatImage;
 
 /**
  * One synthetic slice with the truth that real slices never come with: its label is certain and, for tumour

@@ -2,7 +2,7 @@ package org.mriworkbench.data;
 
 import java.util.Optional;
 import java.util.Random;
-import org.mriworkbench.preprocess.FloatImage;
+import org.mriworkbench.core.FloatImage;
 
 /**
  * Paints one phantom slice: anatomy, then the tumour, then the acquisition (blur, Rician noise, bias field,

@@ -14,7 +14,7 @@ import org.mriworkbench.data.FileWalker;
 import org.mriworkbench.data.ImageDecodeException;
 import org.mriworkbench.data.ImageDecoder;
 import org.mriworkbench.data.Task;
-import org.mriworkbench.preprocess.FloatImage;
+import org.mriworkbench.core.FloatImage;
 import org.mriworkbench.preprocess.Preprocessing;
 import org.mriworkbench.train.CheckpointException;
 import org.mriworkbench.train.Checkpoints;

@@ -2,6 +2,7 @@ package org.mriworkbench.experiment;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.mriworkbench.core.ProgressListener;
 import org.mriworkbench.eval.Bootstrap;
 import org.mriworkbench.eval.BootstrapInterval;
 import org.mriworkbench.eval.PairedComparison;

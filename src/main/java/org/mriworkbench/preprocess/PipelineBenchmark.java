@@ -2,7 +2,7 @@ package org.mriworkbench.preprocess;
 
 import org.mriworkbench.data.DatasetIndex;
 import org.mriworkbench.data.DatasetScanner;
-import org.mriworkbench.experiment.ProgressListener;
+import org.mriworkbench.core.ProgressListener;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;

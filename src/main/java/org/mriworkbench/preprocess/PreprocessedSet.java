@@ -1,5 +1,6 @@
 package org.mriworkbench.preprocess;
 
+import org.mriworkbench.core.FloatImage;
 import org.mriworkbench.data.ImageRecord;
 import org.mriworkbench.data.Label;
 

@@ -10,6 +10,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
+import org.mriworkbench.core.FloatImage;
 
 /**
  * An ordered, immutable list of {@link ImageOp}s: the one description of "what was done to the pixels" that a

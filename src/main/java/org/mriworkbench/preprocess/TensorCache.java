@@ -1,10 +1,11 @@
 package org.mriworkbench.preprocess;
 
+import org.mriworkbench.core.FloatImage;
 import org.mriworkbench.data.DatasetIndex;
 import org.mriworkbench.data.ImageDecodeException;
 import org.mriworkbench.data.ImageDecoder;
 import org.mriworkbench.data.ImageRecord;
-import org.mriworkbench.experiment.ProgressListener;
+import org.mriworkbench.core.ProgressListener;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -2,6 +2,7 @@ package org.mriworkbench.experiment;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mriworkbench.core.ProgressListener;
 import org.mriworkbench.data.AuditConfig;
 import org.mriworkbench.data.PhantomConfig;
 import org.mriworkbench.data.PhantomGenerator;

@@ -9,7 +9,7 @@ import org.mriworkbench.data.Task;
 import org.mriworkbench.experiment.ExperimentRunner;
 import org.mriworkbench.experiment.PreparedData;
 import org.mriworkbench.experiment.Predictions;
-import org.mriworkbench.experiment.ProgressListener;
+import org.mriworkbench.core.ProgressListener;
 import org.mriworkbench.experiment.RunRecord;
 import org.mriworkbench.train.EpochStats;
 import org.mriworkbench.train.TrainConfig;

@@ -1,4 +1,4 @@
-package org.mriworkbench.preprocess;
+package org.mriworkbench.core;
 
 import java.util.Arrays;
 import java.util.Objects;

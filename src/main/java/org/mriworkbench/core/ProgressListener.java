@@ -1,4 +1,4 @@
-package org.mriworkbench.experiment;
+package org.mriworkbench.core;
 
 /**
  * Receives progress of long work (scans, preprocessing, training) so that the same library call can drive a

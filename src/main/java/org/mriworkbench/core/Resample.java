@@ -1,4 +1,4 @@
-package org.mriworkbench.preprocess;
+package org.mriworkbench.core;
 
 /**
  * Resampling kernels shared by preprocessing, hashing and thumbnails. Area averaging is used for shrinking because it
