@@ -5,7 +5,7 @@ import org.mriworkbench.data.DatasetIndex;
 import org.mriworkbench.data.ImageDecodeException;
 import org.mriworkbench.data.ImageDecoder;
 import org.mriworkbench.data.ImageRecord;
-import org.mriworkbench.data.Label;
+import org.mriworkbench.core.Label;
 import org.mriworkbench.data.NearPair;
 
 import java.awt.image.BufferedImage;

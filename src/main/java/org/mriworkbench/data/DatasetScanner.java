@@ -1,5 +1,6 @@
 package org.mriworkbench.data;
 
+import org.mriworkbench.core.Label;
 import org.mriworkbench.core.ProgressListener;
 import org.mriworkbench.core.FloatImage;
 import org.mriworkbench.core.Resample;

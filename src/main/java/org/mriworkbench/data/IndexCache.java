@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import org.mriworkbench.core.Label;
 
 /**
  * Keeps scan results on disk so that a second scan of an unchanged folder costs a directory listing instead of

@@ -1,6 +1,6 @@
 package org.mriworkbench.eval;
 
-import org.mriworkbench.data.Label;
+import org.mriworkbench.core.Label;
 
 /**
  * The screening question asked of a four-class model: is there a tumour at all? Which tumour it is matters

@@ -12,7 +12,7 @@ import org.mriworkbench.data.DataLocation;
 import org.mriworkbench.data.DatasetIndex;
 import org.mriworkbench.data.DatasetScanner;
 import org.mriworkbench.data.FileWalker;
-import org.mriworkbench.data.Label;
+import org.mriworkbench.core.Label;
 import org.mriworkbench.data.ScanIssue;
 
 /**

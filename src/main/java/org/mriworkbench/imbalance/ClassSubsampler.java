@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.mriworkbench.data.Label;
+import org.mriworkbench.core.Label;
 
 /**
  * Keeps a seeded random fraction of one class and everything else, to <em>create</em> imbalance on purpose: public

@@ -1,4 +1,4 @@
-package org.mriworkbench.data;
+package org.mriworkbench.phantom;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import org.mriworkbench.core.AtomicFolder;
+import org.mriworkbench.core.Label;
 
 /**
  * Seeded generator of synthetic brain MRI slices ("phantoms") in the four classes of the Kaggle Brain Tumor MRI
@@ -192,7 +194,11 @@ public final class PhantomGenerator {
         return relative + "," + job.split() + "," + FOLDERS.get(job.label()) + "," + where + "," + seed + "\n";
     }
 
-    /** Marker content: format version and config, one field a line, so that any change makes a folder stale. */
+    /**
+     * Marker content: format version and config, one field a line, so that any change makes a folder stale. The
+     * generator name is the one earlier versions wrote (the class lived in {@code data} then), kept so that phantom
+     * folders generated before the move stay ready instead of being regenerated.
+     */
     String markerText() {
         return "{\n"
                 + "  \"generator\": \"org.mriworkbench.data.PhantomGenerator\",\n"
@@ -209,7 +215,7 @@ public final class PhantomGenerator {
         return "# Synthetic brain MRI phantoms\n\n"
                 + "**These images are synthetic phantoms for trying out MRI Workbench. They are NOT medical images, "
                 + "must NOT be used for anything medical, and results on them say nothing about real tumours.**\n\n"
-                + "Written by `org.mriworkbench.data.PhantomGenerator` (format version " + FORMAT_VERSION + ") with "
+                + "Written by `org.mriworkbench.phantom.PhantomGenerator` (format version " + FORMAT_VERSION + ") with "
                 + "seed " + config.seed() + ", " + config.imageSize() + "x" + config.imageSize() + " pixels, "
                 + config.trainingPerClass() + " training and " + config.testingPerClass()
                 + " testing images per class, in the layout of the Kaggle Brain Tumor MRI Dataset.\n\n"

@@ -1,8 +1,9 @@
-package org.mriworkbench.data;
+package org.mriworkbench.phantom;
 
 import java.util.Optional;
 import java.util.Random;
 import org.mriworkbench.core.FloatImage;
+import org.mriworkbench.core.Label;
 
 /**
  * Paints one phantom slice: anatomy, then the tumour, then the acquisition (blur, Rician noise, bias field,

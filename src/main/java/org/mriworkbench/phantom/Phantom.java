@@ -1,8 +1,9 @@
-package org.mriworkbench.data;
+package org.mriworkbench.phantom;
 
 import java.util.Objects;
 import java.util.Optional;
 import org.mriworkbench.core.FloatImage;
+import org.mriworkbench.core.Label;
 
 /**
  * One synthetic slice with the truth that real slices never come with: its label is certain and, for tumour

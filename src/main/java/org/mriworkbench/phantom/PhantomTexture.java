@@ -1,4 +1,4 @@
-package org.mriworkbench.data;
+package org.mriworkbench.phantom;
 
 import java.util.Random;
 

@@ -1,4 +1,4 @@
-package org.mriworkbench.data;
+package org.mriworkbench.phantom;
 
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
@@ -12,6 +12,7 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
+import org.mriworkbench.core.AtomicFolder;
 import org.mriworkbench.core.FloatImage;
 
 /**

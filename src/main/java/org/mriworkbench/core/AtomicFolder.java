@@ -1,4 +1,4 @@
-package org.mriworkbench.data;
+package org.mriworkbench.core;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -17,10 +17,10 @@ import java.time.Instant;
  * then swap it in with renames. A reader (or a later run) therefore sees either the old complete folder or the new
  * complete folder, and an interrupted writer leaves only a hidden sibling that the next run removes.
  */
-final class AtomicFolder {
+public final class AtomicFolder {
 
     /** Hidden siblings older than this are leftovers of interrupted runs; younger ones may belong to a live run. */
-    static final Duration STALE_AFTER = Duration.ofHours(1);
+    public static final Duration STALE_AFTER = Duration.ofHours(1);
 
     private AtomicFolder() {
     }
@@ -29,7 +29,7 @@ final class AtomicFolder {
      * Puts the complete folder {@code fresh} at {@code target}, a sibling of it. An existing {@code target} is
      * renamed aside first and deleted only after the swap, so a failure restores it.
      */
-    static void replace(Path target, Path fresh) throws IOException {
+    public static void replace(Path target, Path fresh) throws IOException {
         if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
             Files.move(fresh, target, StandardCopyOption.ATOMIC_MOVE);
             return;
@@ -50,7 +50,7 @@ final class AtomicFolder {
      * {@link Files#createTempDirectory} it keeps the usual (umask) permissions, so a data set imported into a
      * shared folder stays readable for the team after the move.
      */
-    static Path createPartial(Path target) throws IOException {
+    public static Path createPartial(Path target) throws IOException {
         Path parent = target.getParent();
         String prefix = "." + target.getFileName() + ".partial-" + ProcessHandle.current().pid() + "-";
         for (int attempt = 0; ; attempt++) {
@@ -65,7 +65,7 @@ final class AtomicFolder {
     }
 
     /** Removes hidden siblings named {@code .<name>.partial-*} or {@code .<name>.old-*} older than {@link #STALE_AFTER}. */
-    static void removeStaleSiblings(Path parent, String name) throws IOException {
+    public static void removeStaleSiblings(Path parent, String name) throws IOException {
         Instant cutoff = Instant.now().minus(STALE_AFTER);
         try (DirectoryStream<Path> children = Files.newDirectoryStream(parent)) {
             for (Path child : children) {
@@ -79,7 +79,7 @@ final class AtomicFolder {
     }
 
     /** Deletes a file or folder tree without following symbolic links out of it; absent paths are fine. */
-    static void deleteRecursively(Path path) throws IOException {
+    public static void deleteRecursively(Path path) throws IOException {
         if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
@@ -102,7 +102,7 @@ final class AtomicFolder {
     }
 
     /** True for an existing folder with no entries. */
-    static boolean isEmptyDirectory(Path dir) throws IOException {
+    public static boolean isEmptyDirectory(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
             return false;
         }

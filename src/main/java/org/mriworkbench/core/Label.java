@@ -1,4 +1,4 @@
-package org.mriworkbench.data;
+package org.mriworkbench.core;
 
 import java.util.Locale;
 import java.util.Map;

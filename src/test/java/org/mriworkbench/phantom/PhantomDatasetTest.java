@@ -1,4 +1,4 @@
-package org.mriworkbench.data;
+package org.mriworkbench.phantom;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mriworkbench.core.Label;
 
 /** Writing phantom data sets: layout, byte-identical reruns, and detection of incomplete generations. */
 class PhantomDatasetTest {
@@ -104,6 +105,17 @@ class PhantomDatasetTest {
                 assertArrayEquals(small.get(file), large.get(file), file);
             }
         }
+    }
+
+    @Test
+    void folderWrittenBeforeThePackageMoveIsStillReady() throws IOException {
+        // The generator lived in org.mriworkbench.data and wrote that name into its marker; such folders must be reused.
+        Path root = tmp.resolve("old");
+        PhantomGenerator generator = new PhantomGenerator(SMALL);
+        generator.writeDataset(root);
+        String marker = Files.readString(root.resolve(PhantomGenerator.MARKER));
+        assertTrue(marker.contains("\"generator\": \"org.mriworkbench.data.PhantomGenerator\""), marker);
+        assertTrue(generator.writeDataset(root).reused());
     }
 
     @Test

@@ -1,6 +1,7 @@
-package org.mriworkbench.data;
+package org.mriworkbench.phantom;
 
 import java.util.Random;
+import org.mriworkbench.core.Label;
 
 /**
  * A tumour as geometry plus appearance in head-local coordinates (see {@link HeadAnatomy}). The three kinds differ

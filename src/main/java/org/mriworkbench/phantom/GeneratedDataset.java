@@ -1,4 +1,4 @@
-package org.mriworkbench.data;
+package org.mriworkbench.phantom;
 
 import java.nio.file.Path;
 import java.time.Duration;

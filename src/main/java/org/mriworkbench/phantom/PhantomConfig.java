@@ -1,4 +1,4 @@
-package org.mriworkbench.data;
+package org.mriworkbench.phantom;
 
 /**
  * Everything that decides which phantom data set {@link PhantomGenerator} writes. It is a record so that it can be

@@ -1,4 +1,4 @@
-package org.mriworkbench.data;
+package org.mriworkbench.phantom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.mriworkbench.core.FloatImage;
+import org.mriworkbench.core.Label;
 
 /** Rendering of single phantoms: determinism, classes, and where each tumour kind lies. */
 class PhantomGeneratorTest {
