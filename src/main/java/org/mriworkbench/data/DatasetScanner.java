@@ -184,7 +184,7 @@ public final class DatasetScanner {
         }
         DatasetIndex index = new DatasetIndex(abs, layout, records, thumbs, issues);
         if (key != null) {
-            IndexCache.write(cacheDir, key, index, decodeIssues);
+            IndexCache.write(cacheDir, key, index, decodeIssues, THUMB * THUMB);
         }
         return index;
     }

@@ -70,8 +70,11 @@ final class IndexCache {
         }
     }
 
-    /** Writes a scan atomically; failures are reported on stderr and otherwise ignored. */
-    static void write(Path cacheDir, String key, DatasetIndex index, List<ScanIssue> decodeIssues) {
+    /**
+     * Writes a scan atomically; failures are reported on stderr and otherwise ignored. {@code thumbLength} is the
+     * number of floats in each thumbnail, as the scanner makes them.
+     */
+    static void write(Path cacheDir, String key, DatasetIndex index, List<ScanIssue> decodeIssues, int thumbLength) {
         try {
             Files.createDirectories(cacheDir);
             Path tmp = Files.createTempFile(cacheDir, "index-", ".tmp");
@@ -81,7 +84,7 @@ final class IndexCache {
                 out.writeInt(VERSION);
                 out.writeUTF(key);
                 out.writeInt(index.size());
-                out.writeInt(DatasetScanner.THUMB * DatasetScanner.THUMB);
+                out.writeInt(thumbLength);
                 for (int i = 0; i < index.size(); i++) {
                     ImageRecord r = index.get(i);
                     out.writeUTF(r.path());

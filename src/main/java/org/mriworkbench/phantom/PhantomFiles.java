@@ -4,15 +4,12 @@ import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Iterator;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
-import org.mriworkbench.core.AtomicFolder;
 import org.mriworkbench.core.FloatImage;
 
 /**
@@ -67,10 +64,5 @@ final class PhantomFiles {
             throw new IOException("no JPEG encoder available in this JVM");
         }
         return chosen;
-    }
-
-    /** True when an existing folder may be replaced by a fresh generation: empty, or an earlier phantom set. */
-    static boolean replaceable(Path root) throws IOException {
-        return AtomicFolder.isEmptyDirectory(root) || (Files.isDirectory(root) && PhantomGenerator.isPhantomDataset(root));
     }
 }

@@ -111,6 +111,11 @@ public final class PhantomGenerator {
         return Files.isRegularFile(root.resolve(MARKER)) || Files.isRegularFile(root.resolve(TRUTH_FILE));
     }
 
+    /** True when an existing folder may be replaced by a fresh generation: empty, or an earlier phantom set. */
+    private static boolean replaceable(Path root) throws IOException {
+        return AtomicFolder.isEmptyDirectory(root) || (Files.isDirectory(root) && isPhantomDataset(root));
+    }
+
     /**
      * Writes the data set in Kaggle layout ({@code root/Training/<class>/*.jpg}, {@code root/Testing/...}) with
      * {@value #TRUTH_FILE}, a README and the {@value #MARKER} marker, unless {@link #ready} says it is already
@@ -125,7 +130,7 @@ public final class PhantomGenerator {
         if (ready(target)) {
             return new GeneratedDataset(target, config, true, total, Duration.ofNanos(System.nanoTime() - start));
         }
-        if (Files.exists(target) && !PhantomFiles.replaceable(target)) {
+        if (Files.exists(target) && !replaceable(target)) {
             throw new IOException("refusing to write phantoms into " + target + ": it exists, is not empty and was "
                     + "not written by the phantom generator; choose another folder or remove it");
         }

@@ -163,7 +163,12 @@ public record Preprocessing(List<ImageOp> ops) {
 
     /** Reads what {@link #toJson()} wrote; unknown op names fail with the list of known ones. */
     public static Preprocessing fromJson(String json) {
-        return PreprocessingJson.read(json);
+        try {
+            return PreprocessingJson.MAPPER.readValue(json, Preprocessing.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not a preprocessing description (known ops: grayscale, resize-pad, "
+                    + "normalize-intensity, gaussian-denoise, crop-to-head): " + e.getOriginalMessage(), e);
+        }
     }
 
     @Override
