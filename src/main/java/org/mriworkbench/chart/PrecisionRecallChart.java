@@ -1,14 +1,11 @@
 package org.mriworkbench.chart;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
-import org.mriworkbench.eval.BootstrapInterval;
 import org.mriworkbench.eval.PrecisionRecallCurve;
 
 /**
@@ -33,52 +30,24 @@ public final class PrecisionRecallChart {
     }
 
     /** Builds a PR chart; add at least one curve. */
-    public static final class Builder {
-        private record Run(String label, PrecisionRecallCurve curve) {
-        }
-
-        private final List<Run> runs = new ArrayList<>();
-        private ChartStyle style = ChartStyle.notebook();
-        private String title = "Precision-recall curve";
+    public static final class Builder extends CurveChartBuilder<PrecisionRecallCurve, Builder> {
 
         private Builder() {
+            super("AP", "precision-recall curve", "Precision-recall curve", "recall (sensitivity)",
+                    "precision (PPV)", Styler.LegendPosition.InsideSW);
         }
 
-        /** Adds a run labelled {@code "name (AP est [lo, hi])"}. */
-        public Builder add(String name, PrecisionRecallCurve curve, BootstrapInterval averagePrecision) {
-            runs.add(new Run(Legends.withInterval(name, "AP", averagePrecision), curve));
+        @Override
+        Builder self() {
             return this;
         }
 
-        /** Adds a run labelled {@code "name (AP est)"}. */
-        public Builder add(String name, PrecisionRecallCurve curve, double averagePrecision) {
-            runs.add(new Run(Legends.withValue(name, "AP", averagePrecision), curve));
-            return this;
-        }
-
-        public Builder optStyle(ChartStyle s) {
-            style = s;
-            return this;
-        }
-
-        public Builder optTitle(String t) {
-            title = t;
-            return this;
-        }
-
-        public XYChart build() {
-            if (runs.isEmpty()) {
-                throw new IllegalStateException("add at least one precision-recall curve");
-            }
-            XYChart c = new XYChartBuilder().width(style.width()).height(style.height()).title(title)
-                    .xAxisTitle("recall (sensitivity)").yAxisTitle("precision (PPV)").build();
-            style.applyTo(c.getStyler());
-            c.getStyler().setLegendPosition(Styler.LegendPosition.InsideSW);
-            CurveSeries.rateAxes(c);
+        @Override
+        void draw(XYChart c, List<Run<PrecisionRecallCurve>> runs, ChartStyle style) {
             c.getStyler().setYAxisMin(0, 0.0).setYAxisMax(0, 1.0);
             TreeSet<Double> prevalences = new TreeSet<>();
             for (int i = 0; i < runs.size(); i++) {
-                Run r = runs.get(i);
+                Run<PrecisionRecallCurve> r = runs.get(i);
                 double[][] step = steps(r.curve());
                 XYSeries s = CurveSeries.add(c, r.label(), step[0], step[1]);
                 s.setLineColor(style.color(i)).setLineWidth(2.5f);
@@ -90,7 +59,6 @@ public final class PrecisionRecallChart {
             for (double prev : prevalences) {
                 CurveSeries.referenceLine(c, "no skill (prevalence " + Legends.num(prev) + ")", 0, prev, 1, prev);
             }
-            return c;
         }
     }
 
