@@ -4,22 +4,22 @@ import java.util.ArrayList;
 import java.util.List;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.mriworkbench.eval.BootstrapInterval;
 
 /**
  * The builder the ROC and precision-recall charts share: several runs' curves on one chart with rate axes, each run
  * labelled with its summary number and, when there is one, its bootstrap interval. The two charts differ only in
- * their axes and in how a curve and its reference line are drawn ({@link #draw}), so that is all a subclass says;
- * keeping the rest in one place keeps the two legends, titles and errors alike.
+ * their axes, in which points draw a curve ({@link #points}) and in their reference lines, so that is all a subclass
+ * says; keeping the rest in one place keeps the two legends, line styles, titles and errors alike.
  *
  * @param <C> the curve type
  * @param <B> the concrete builder, returned by the chained methods
  */
 abstract class CurveChartBuilder<C, B extends CurveChartBuilder<C, B>> {
 
-    /** One run's legend label and curve. */
-    record Run<C>(String label, C curve) {
+    private record Run<C>(String label, C curve) {
     }
 
     private final List<Run<C>> runs = new ArrayList<>();
@@ -45,10 +45,20 @@ abstract class CurveChartBuilder<C, B extends CurveChartBuilder<C, B>> {
         this.legend = legend;
     }
 
-    abstract B self();
+    /** The {@code {x, y}} points that draw {@code curve}. */
+    abstract double[][] points(C curve);
 
-    /** Draws every run (colour {@code i} of the style for run {@code i}) and the reference line(s). */
-    abstract void draw(XYChart chart, List<Run<C>> runs, ChartStyle style);
+    /** Adds the reference line(s) after the runs' curves. */
+    abstract void referenceLines(XYChart chart, List<C> curves);
+
+    /** Axis settings beyond the rate axes; none by default. */
+    void configure(XYChart chart) {
+    }
+
+    @SuppressWarnings("unchecked")
+    private B self() {
+        return (B) this;
+    }
 
     /** Adds a run labelled {@code "name (METRIC est [lo, hi])"}. */
     public B add(String name, C curve, BootstrapInterval value) {
@@ -81,7 +91,14 @@ abstract class CurveChartBuilder<C, B extends CurveChartBuilder<C, B>> {
         style.applyTo(c.getStyler());
         c.getStyler().setLegendPosition(legend);
         CurveSeries.rateAxes(c);
-        draw(c, List.copyOf(runs), style);
+        configure(c);
+        for (int i = 0; i < runs.size(); i++) {
+            Run<C> r = runs.get(i);
+            double[][] p = points(r.curve());
+            XYSeries s = CurveSeries.add(c, r.label(), p[0], p[1]);
+            s.setLineColor(style.color(i)).setLineWidth(2.5f);
+        }
+        referenceLines(c, runs.stream().map(Run::curve).toList());
         return c;
     }
 }

@@ -3,7 +3,6 @@ package org.mriworkbench.chart;
 import java.util.List;
 import java.util.TreeSet;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.mriworkbench.eval.PrecisionRecallCurve;
@@ -38,20 +37,20 @@ public final class PrecisionRecallChart {
         }
 
         @Override
-        Builder self() {
-            return this;
+        void configure(XYChart c) {
+            c.getStyler().setYAxisMin(0, 0.0).setYAxisMax(0, 1.0);
         }
 
         @Override
-        void draw(XYChart c, List<Run<PrecisionRecallCurve>> runs, ChartStyle style) {
-            c.getStyler().setYAxisMin(0, 0.0).setYAxisMax(0, 1.0);
+        double[][] points(PrecisionRecallCurve curve) {
+            return steps(curve);
+        }
+
+        @Override
+        void referenceLines(XYChart c, List<PrecisionRecallCurve> curves) {
             TreeSet<Double> prevalences = new TreeSet<>();
-            for (int i = 0; i < runs.size(); i++) {
-                Run<PrecisionRecallCurve> r = runs.get(i);
-                double[][] step = steps(r.curve());
-                XYSeries s = CurveSeries.add(c, r.label(), step[0], step[1]);
-                s.setLineColor(style.color(i)).setLineWidth(2.5f);
-                double[] p = r.curve().precision();
+            for (PrecisionRecallCurve curve : curves) {
+                double[] p = curve.precision();
                 if (p.length > 0 && Double.isFinite(p[p.length - 1])) {
                     prevalences.add(Math.round(p[p.length - 1] * 1000) / 1000.0);
                 }

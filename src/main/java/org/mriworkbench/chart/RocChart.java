@@ -2,7 +2,6 @@ package org.mriworkbench.chart;
 
 import java.util.List;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.mriworkbench.eval.RocCurve;
@@ -37,17 +36,12 @@ public final class RocChart {
         }
 
         @Override
-        Builder self() {
-            return this;
+        double[][] points(RocCurve curve) {
+            return new double[][] {curve.fpr(), curve.tpr()};
         }
 
         @Override
-        void draw(XYChart c, List<Run<RocCurve>> runs, ChartStyle style) {
-            for (int i = 0; i < runs.size(); i++) {
-                Run<RocCurve> r = runs.get(i);
-                XYSeries s = CurveSeries.add(c, r.label(), r.curve().fpr(), r.curve().tpr());
-                s.setLineColor(style.color(i)).setLineWidth(2.5f);
-            }
+        void referenceLines(XYChart c, List<RocCurve> curves) {
             CurveSeries.referenceLine(c, CHANCE, 0, 0, 1, 1);
         }
     }
