@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.mriworkbench.chart.Overlays;
+import org.mriworkbench.core.ArgMax;
 import org.mriworkbench.data.ImageDecoder;
 import org.mriworkbench.data.Task;
 import org.mriworkbench.experiment.ExperimentRunner;
@@ -80,7 +81,7 @@ final class ExplainCommand implements Callable<Integer> {
         MultiLayerNetwork net = Checkpoints.loadNetwork(model, false);
 
         double[] probs = probabilities(net, input);
-        int predicted = argMax(probs);
+        int predicted = ArgMax.of(probs);
         int targetClass = targetClass(target, task, predicted);
         SaliencyMap map = explainer(method, net, input.width()).explain(input, targetClass);
         Path file = out != null ? out : Path.of(stem(image) + "-" + map.method() + ".png");
@@ -169,16 +170,6 @@ final class ExplainCommand implements Callable<Integer> {
             default -> throw new IllegalArgumentException("--method must be grad-cam, occlusion or saliency, not "
                     + method);
         };
-    }
-
-    private static int argMax(double[] v) {
-        int best = 0;
-        for (int i = 1; i < v.length; i++) {
-            if (v[i] > v[best]) {
-                best = i;
-            }
-        }
-        return best;
     }
 
     private static String stem(Path file) {

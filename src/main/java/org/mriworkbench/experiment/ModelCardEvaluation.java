@@ -6,8 +6,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.mriworkbench.core.ArgMax;
 import org.mriworkbench.eval.BootstrapInterval;
-import org.mriworkbench.eval.ConfusionMatrix;
 
 import static org.mriworkbench.experiment.Markdown.code;
 import static org.mriworkbench.experiment.Markdown.num;
@@ -132,7 +132,7 @@ final class ModelCardEvaluation {
         List<Miss> out = new ArrayList<>();
         int[] y = p.labels();
         double[][] probs = p.probabilities();
-        int[] predicted = ConfusionMatrix.argmax(probs);
+        int[] predicted = ArgMax.ofRows(probs);
         for (int i = 0; i < y.length; i++) {
             if (predicted[i] != y[i]) {
                 out.add(new Miss(p.ids().get(i), p.classNames().get(y[i]), p.classNames().get(predicted[i]),

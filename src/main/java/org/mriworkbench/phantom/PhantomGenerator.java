@@ -86,10 +86,8 @@ public final class PhantomGenerator {
 
     /** SplitMix64-style mixing of a seed with a value: nearby inputs give unrelated outputs. */
     static long mix(long seed, long value) {
-        long z = seed + 0x9E3779B97F4A7C15L * (value + 0x632BE59BD9B4E019L);
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
+        return org.mriworkbench.core.SplitMix64.mix64(
+                seed + org.mriworkbench.core.SplitMix64.GOLDEN_GAMMA * (value + 0x632BE59BD9B4E019L));
     }
 
     /**

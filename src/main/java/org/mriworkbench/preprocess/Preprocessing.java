@@ -2,15 +2,12 @@ package org.mriworkbench.preprocess;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import org.mriworkbench.core.FloatImage;
+import org.mriworkbench.core.Sha256;
 
 /**
  * An ordered, immutable list of {@link ImageOp}s: the one description of "what was done to the pixels" that a
@@ -144,12 +141,7 @@ public record Preprocessing(List<ImageOp> ops) {
 
     /** SHA-256 (hex) of {@link #describe()}: equal for pipelines that produce the same pixels. */
     public String fingerprint() {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(describe().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(d);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(describe());
     }
 
     /** JSON such as {@code {"ops":[{"op":"resize-pad","size":128}, ...]}}, for run configs. */

@@ -1,4 +1,4 @@
-package org.mriworkbench.train;
+package org.mriworkbench.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,11 +20,9 @@ import org.mriworkbench.model.CnnPresets;
 import org.mriworkbench.model.CnnSpec;
 import org.mriworkbench.model.LayerHelpers;
 import org.mriworkbench.model.OneDnnLayers;
-import org.mriworkbench.preprocess.PipelineBenchmark;
-import org.nd4j.linalg.api.buffer.DataType;
+import org.mriworkbench.train.NativeThreads;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
-import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
 
 /**
@@ -143,9 +141,10 @@ public final class PyTorchComparison {
             Map<Integer, Double> torchRssByBatch = new TreeMap<>();
             String torchError = null;
             for (int r = 0; r < s.rounds(); r++) {
-                dl4j[r] = timeDl4j(net, batches, r == 0 ? s.warmup() : 1, s.iterations(), s.batchSize());
+                dl4j[r] = TimedLoop.fit(net, batches, r == 0 ? s.warmup() : 1, s.iterations()).imagesPerSecond();
                 if (predict) {
-                    dl4jPred[r] = timePredict(net, predictBatches, r == 0 ? 2 : 1, s.predictIterations());
+                    dl4jPred[r] = TimedLoop.predict(net, predictBatches, r == 0 ? 2 : 1, s.predictIterations())
+                            .imagesPerSecond();
                 }
                 if (script != null && torchError == null) {
                     try {
@@ -197,45 +196,9 @@ public final class PyTorchComparison {
         return results;
     }
 
+    /** {@link #PRELOADED_IMAGES} random images (at least one minibatch) in minibatches of {@code batchSize}. */
     private static List<DataSet> batches(CnnSpec spec, int batchSize, long seed) {
-        Nd4j.getRandom().setSeed(seed);
-        int perPass = Math.max(1, PRELOADED_IMAGES / batchSize);
-        List<DataSet> list = new ArrayList<>();
-        for (int b = 0; b < perPass; b++) {
-            INDArray x = Nd4j.rand(DataType.FLOAT, batchSize, spec.channels(), spec.inputHeight(), spec.inputWidth());
-            INDArray y = Nd4j.zeros(DataType.FLOAT, batchSize, spec.numClasses());
-            for (int i = 0; i < batchSize; i++) {
-                y.putScalar(i, (b * batchSize + i) % spec.numClasses(), 1f);
-            }
-            list.add(new DataSet(x, y));
-        }
-        return list;
-    }
-
-    private static double timeDl4j(MultiLayerNetwork net, List<DataSet> batches, int warmup, int iterations,
-                                   int batchSize) {
-        for (int i = 0; i < warmup; i++) {
-            net.fit(batches.get(i % batches.size()));
-        }
-        long t0 = System.nanoTime();
-        for (int i = 0; i < iterations; i++) {
-            net.fit(batches.get(i % batches.size()));
-        }
-        return (double) iterations * batchSize / ((System.nanoTime() - t0) / 1e9);
-    }
-
-    private static double timePredict(MultiLayerNetwork net, List<INDArray> batches, int warmup, int iterations) {
-        for (int i = 0; i < warmup; i++) {
-            net.output(batches.get(i % batches.size()), false);
-        }
-        long images = 0;
-        long t0 = System.nanoTime();
-        for (int i = 0; i < iterations; i++) {
-            INDArray x = batches.get(i % batches.size());
-            net.output(x, false);
-            images += x.size(0);
-        }
-        return images / ((System.nanoTime() - t0) / 1e9);
+        return TimedLoop.randomBatches(spec, batchSize, Math.max(1, PRELOADED_IMAGES / batchSize), seed);
     }
 
     /** Peak RSS (MiB) while {@code net} trains 3 minibatches of {@code batch}, with the high-water mark reset first. */

@@ -1,8 +1,6 @@
-package org.mriworkbench.train;
+package org.mriworkbench.bench;
 
-import com.sun.management.OperatingSystemMXBean;
 import java.io.PrintStream;
-import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +14,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.mriworkbench.model.CnnPresets;
 import org.mriworkbench.model.CnnSpec;
+import org.mriworkbench.train.NativeThreads;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -70,34 +69,23 @@ public final class StepProfile {
     public static Profile run(String preset, int size, int batch, int warmup, int steps, long seed) {
         CnnSpec spec = CnnPresets.byName(preset, size, 2, seed);
         MultiLayerNetwork net = spec.build(new Adam(1e-3), 0);
-        Nd4j.getRandom().setSeed(seed);
-        INDArray x = Nd4j.rand(DataType.FLOAT, batch, spec.channels(), size, size);
-        INDArray y = Nd4j.zeros(DataType.FLOAT, batch, spec.numClasses());
-        for (int i = 0; i < batch; i++) {
-            y.putScalar(i, i % spec.numClasses(), 1f);
-        }
-        DataSet ds = new DataSet(x, y);
-        for (int i = 0; i < warmup; i++) {
-            net.fit(ds);
-        }
-        long c0 = cpuNanos();
-        for (int i = 0; i < steps; i++) {
-            net.fit(ds);
-        }
-        double fitMs = (cpuNanos() - c0) / 1e6 / steps;
+        DataSet ds = TimedLoop.randomBatches(spec, batch, 1, seed).get(0);
+        INDArray x = ds.getFeatures();
+        INDArray y = ds.getLabels();
+        double fitMs = TimedLoop.fit(net, List.of(ds), warmup, steps).cpuSecondsPerCall() * 1e3;
 
         double gradNs = 0;
         double updNs = 0;
         for (int i = 0; i < steps; i++) {
             net.setInput(x);
             net.setLabels(y);
-            long a = cpuNanos();
+            long a = TimedLoop.cpuNanos();
             net.computeGradientAndScore();
-            long b = cpuNanos();
+            long b = TimedLoop.cpuNanos();
             Gradient g = net.gradient();
             net.getUpdater().update(net, g, i, 0, batch, LayerWorkspaceMgr.noWorkspaces());
             net.params().subi(net.getFlattenedGradients().reshape(net.params().shape())); // the step fit applies after the updater
-            long c = cpuNanos();
+            long c = TimedLoop.cpuNanos();
             gradNs += b - a;
             updNs += c - b;
         }
@@ -126,7 +114,7 @@ public final class StepProfile {
         INDArray a = x;
         for (int i = 0; i < layers.length; i++) {
             InputPreProcessor pre = net.getLayerWiseConfigurations().getInputPreProcess(i);
-            long t = cpuNanos();
+            long t = TimedLoop.cpuNanos();
             if (pre != null) {
                 a = pre.preProcess(a, (int) x.size(0), mgr);
             }
@@ -134,7 +122,7 @@ public final class StepProfile {
                 out.setLabels(y);
             }
             a = layers[i].activate(a, true, mgr);
-            fwd[i] += cpuNanos() - t;
+            fwd[i] += TimedLoop.cpuNanos() - t;
         }
         calcBackpropGradients(net, x.size(0), bwd, mgr);
     }
@@ -148,14 +136,14 @@ public final class StepProfile {
         Layer[] layers = net.getLayers();
         INDArray eps = null;
         for (int i = layers.length - 1; i >= 0; i--) {
-            long t = cpuNanos();
+            long t = TimedLoop.cpuNanos();
             Pair<Gradient, INDArray> p = layers[i].backpropGradient(eps, mgr);
             eps = p.getSecond();
             InputPreProcessor pre = net.getLayerWiseConfigurations().getInputPreProcess(i);
             if (pre != null) {
                 eps = pre.backprop(eps, (int) n, mgr);
             }
-            bwd[i] += cpuNanos() - t;
+            bwd[i] += TimedLoop.cpuNanos() - t;
         }
     }
 
@@ -167,7 +155,7 @@ public final class StepProfile {
         for (int i = 0; i < all.length; i++) {
             all[i] = r.nextFloat();
         }
-        long t = cpuNanos();
+        long t = TimedLoop.cpuNanos();
         for (int s = 0; s < steps; s++) {
             float[] xb = new float[batch * pixels];
             int off = (s % 4) * batch * pixels;
@@ -178,7 +166,7 @@ public final class StepProfile {
             INDArray l = Nd4j.create(yb, new long[] {batch, spec.numClasses()}, DataType.FLOAT);
             new DataSet(f, l);
         }
-        return (cpuNanos() - t) / 1e6 / steps;
+        return (TimedLoop.cpuNanos() - t) / 1e6 / steps;
     }
 
     /** Prints {@code p} as a table of CPU ms per step and shares of one real {@code fit}. */
@@ -199,10 +187,6 @@ public final class StepProfile {
             out.printf(Locale.ROOT, "  %-34s %19.1f %6.1f%%%n", e.getKey(), e.getValue()[0],
                     100 * e.getValue()[0] / p.fitMs());
         }
-    }
-
-    private static long cpuNanos() {
-        return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     /** {@code [preset] [sizes] [batch] [steps]}, e.g. {@code classic 128,64 32 10}. */

@@ -1,4 +1,4 @@
-package org.mriworkbench.preprocess;
+package org.mriworkbench.bench;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

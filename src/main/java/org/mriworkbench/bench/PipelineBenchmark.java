@@ -1,11 +1,13 @@
-package org.mriworkbench.preprocess;
+package org.mriworkbench.bench;
 
 import org.mriworkbench.data.DatasetIndex;
 import org.mriworkbench.data.DatasetScanner;
 import org.mriworkbench.core.ProgressListener;
+import org.mriworkbench.preprocess.PreprocessedSet;
+import org.mriworkbench.preprocess.Preprocessing;
+import org.mriworkbench.preprocess.TensorCache;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -85,7 +87,7 @@ public final class PipelineBenchmark {
         List<Phase> phases = new ArrayList<>();
 
         long t0 = System.nanoTime();
-        long c0 = processCpuNanos();
+        long c0 = TimedLoop.cpuNanos();
         DatasetIndex index = DatasetScanner.create().scan(dataRoot);
         phases.add(print(out, "scan (cold)", index.size(), t0, c0, 0));
 
@@ -96,7 +98,7 @@ public final class PipelineBenchmark {
             throw new UncheckedIOException(e);
         }
         t0 = System.nanoTime();
-        c0 = processCpuNanos();
+        c0 = TimedLoop.cpuNanos();
         PreprocessedSet cold = cache.load(index, pre, cacheDir, ProgressListener.NONE);
         phases.add(print(out, "preprocess (cold)", cold.n(), t0, c0, peak(phases)));
         expect(cold, TensorCache.Status.MISS);
@@ -104,7 +106,7 @@ public final class PipelineBenchmark {
         System.gc();
 
         t0 = System.nanoTime();
-        c0 = processCpuNanos();
+        c0 = TimedLoop.cpuNanos();
         PreprocessedSet hit = cache.load(index, pre, cacheDir, ProgressListener.NONE);
         phases.add(print(out, "load (cached)", hit.n(), t0, c0, peak(phases)));
         expect(hit, TensorCache.Status.HIT);
@@ -127,7 +129,7 @@ public final class PipelineBenchmark {
 
     private static Phase print(PrintStream out, String name, int images, long t0, long c0, long peakSoFar) {
         double s = (System.nanoTime() - t0) / 1e9;
-        double cpu = (processCpuNanos() - c0) / 1e9;
+        double cpu = (TimedLoop.cpuNanos() - c0) / 1e9;
         // Linux keeps RSS counters per thread and folds them in lazily, so two readings of VmHWM can go down by a
         // few pages; the peak reported is the highest reading so far, which is what "peak" means.
         long hwm = procStatusBytes("VmHWM:");
@@ -135,13 +137,6 @@ public final class PipelineBenchmark {
         out.printf(Locale.ROOT, "%-18s %7d %8.3f %9.0f %8.2f %11.0f %13s %12s%n", name, images, s,
                 p.imagesPerSecond(), cpu, p.imagesPerCpuSecond(), mib(p.peakRssBytes()), mib(p.rssBytes()));
         return p;
-    }
-
-    private static long processCpuNanos() {
-        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
-            return os.getProcessCpuTime();
-        }
-        return -1;
     }
 
     private static String mib(long bytes) {

@@ -1,4 +1,4 @@
-package org.mriworkbench.train;
+package org.mriworkbench.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -1,8 +1,6 @@
-package org.mriworkbench.train;
+package org.mriworkbench.bench;
 
-import com.sun.management.OperatingSystemMXBean;
 import java.io.PrintStream;
-import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -11,10 +9,9 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.mriworkbench.model.CnnPresets;
 import org.mriworkbench.model.CnnSpec;
 import org.mriworkbench.model.OneDnnLayers;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
+import org.mriworkbench.train.NativeThreads;
+import org.mriworkbench.train.TrainConfig;
 import org.nd4j.linalg.dataset.DataSet;
-import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
 
 /**
@@ -32,7 +29,7 @@ import org.nd4j.linalg.learning.config.Adam;
  *
  * <p>Run: {@code environment/workbench} sets the environment; by hand,
  * {@code OMP_WAIT_POLICY=passive GLIBC_TUNABLES=glibc.malloc.hugetlb=1 java -cp <classpath>
- * org.mriworkbench.train.TrainingBenchmark [presets] [size] [threads]}, e.g. {@code classic,wide 128 1,2}.
+ * org.mriworkbench.bench.TrainingBenchmark [presets] [size] [threads]}, e.g. {@code classic,wide 128 1,2}.
  */
 public final class TrainingBenchmark {
 
@@ -77,35 +74,15 @@ public final class TrainingBenchmark {
             NativeThreads.apply(threads);
             for (int bs : batchSizes) {
                 MultiLayerNetwork net = spec.build(new Adam(1e-3), 0);
-                Nd4j.getRandom().setSeed(seed);
-                INDArray x = Nd4j.rand(DataType.FLOAT, bs, spec.channels(), inputSize, inputSize);
-                INDArray y = Nd4j.zeros(DataType.FLOAT, bs, 2);
-                for (int i = 0; i < bs; i++) {
-                    y.putScalar(i, i % 2, 1f);
-                }
-                DataSet ds = new DataSet(x, y);
-                for (int i = 0; i < warmup; i++) {
-                    net.fit(ds);
-                }
-                long c0 = cpuNanos();
-                long t0 = System.nanoTime();
-                for (int i = 0; i < timed; i++) {
-                    net.fit(ds);
-                }
-                double fitWall = (System.nanoTime() - t0) / 1e9 / timed;
-                double fitCpu = (cpuNanos() - c0) / 1e9 / timed;
-                for (int i = 0; i < warmup; i++) {
-                    net.output(x, false);
-                }
-                c0 = cpuNanos();
-                t0 = System.nanoTime();
-                for (int i = 0; i < timed; i++) {
-                    net.output(x, false);
-                }
-                double predWall = (System.nanoTime() - t0) / 1e9 / timed;
-                double predCpu = (cpuNanos() - c0) / 1e9 / timed;
+                List<DataSet> batch = TimedLoop.randomBatches(spec, bs, 1, seed);
+                TimedLoop.Timing fit = TimedLoop.fit(net, batch, warmup, timed);
+                TimedLoop.Timing predict = TimedLoop.predict(net, List.of(batch.get(0).getFeatures()), warmup, timed);
+                double fitWall = fit.wallSecondsPerCall();
+                double fitCpu = fit.cpuSecondsPerCall();
+                double predWall = predict.wallSecondsPerCall();
+                double predCpu = predict.cpuSecondsPerCall();
                 Result r = new Result(preset, inputSize, bs, threads, bs / fitWall, fitCpu, bs / predWall, predCpu,
-                        loadAverage());
+                        TimedLoop.loadAverage());
                 results.add(r);
                 out.printf(Locale.ROOT, "  threads=%d batch=%3d  fit %6.1f img/s %6.1f img/cpu-s (cpu/wall %.2f)"
                                 + "  predict %6.1f img/s %6.1f img/cpu-s (cpu/wall %.2f)  load %.1f%n", threads, bs,
@@ -120,7 +97,7 @@ public final class TrainingBenchmark {
     /** One line describing the machine and the settings that decide the speed, for the top of a report. */
     public static String environment() {
         return String.format(Locale.ROOT, "%d cores, load %.2f; oneDNN layers %s; OMP_WAIT_POLICY=%s;"
-                        + " GLIBC_TUNABLES=%s; Java %s", Runtime.getRuntime().availableProcessors(), loadAverage(),
+                        + " GLIBC_TUNABLES=%s; Java %s", Runtime.getRuntime().availableProcessors(), TimedLoop.loadAverage(),
                 OneDnnLayers.active() ? "on" : "OFF", envOrUnset("OMP_WAIT_POLICY"), envOrUnset("GLIBC_TUNABLES"),
                 Runtime.version());
     }
@@ -128,15 +105,6 @@ public final class TrainingBenchmark {
     private static String envOrUnset(String name) {
         String v = System.getenv(name);
         return v == null ? "(unset)" : v;
-    }
-
-    private static long cpuNanos() {
-        return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
-    }
-
-    private static double loadAverage() {
-        double l = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-        return l < 0 ? Double.NaN : l;
     }
 
     /**
