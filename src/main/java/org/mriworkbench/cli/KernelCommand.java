@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -78,8 +79,12 @@ final class KernelCommand implements Callable<Integer> {
             boolean jar = self.toString().endsWith(".jar");
             List<String> options = new ArrayList<>(jvmOptions);
             if (jar && !noClassDataSharing) {
-                ClassDataArchive.prepare(kernels.resolve(name), List.of(self), jvmOptions, System.out)
-                        .ifPresent(archive -> options.addAll(ClassDataArchive.jvmOptions(archive)));
+                try {
+                    ClassDataArchive.prepare(kernels.resolve(name), List.of(self), jvmOptions, System.out)
+                            .ifPresent(archive -> options.addAll(ClassDataArchive.jvmOptions(archive)));
+                } catch (IOException e) { // the archive only speeds up starts: install without it
+                    System.out.println("Class-data sharing: not used (" + e + "); the kernel works without it");
+                }
             }
             KernelSpec spec = jar ? KernelSpec.forJar(name, self, options)
                     : KernelSpec.forClasspath(name, System.getProperty("java.class.path"), options);
