@@ -24,8 +24,8 @@ import java.util.stream.Collectors;
  *
  * <p>Why: a kernel start loads about 5,000 classes, 1,000 of them javac's and 750 from the 285 MB shaded jar, whose
  * classes must also be verified; on the 2-core machine, loaded, that is a large part of the time from start to
- * the first cell. The archive cuts the kernel's CPU time until its first cell by a measured 10-15% (see
- * {@code docs/kernel.md}).
+ * the first cell. The archive cut the kernel's CPU time until its first cell, and the time itself, by about a
+ * quarter (interleaved starts under load, see {@code docs/kernel.md}).
  *
  * <p>Failure never breaks the kernel. The archive is recorded by a separate JVM ({@link #main}: a real kernel on
  * local sockets, driven by {@link KernelClient} through {@code kernel_info}, two cells and {@code shutdown}), into a
