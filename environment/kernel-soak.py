@@ -44,6 +44,16 @@ def install_spec(args, prefix):
     return "mri-workbench-soak"
 
 
+def process_cpu_seconds(process):
+    """User + system CPU seconds the process has used so far (Linux /proc), or None where that cannot be read."""
+    try:
+        with open("/proc/%d/stat" % process.pid) as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (AttributeError, OSError, ValueError, IndexError):
+        return None
+
+
 def one_cycle(kernel_name, timeout):
     """Runs one cycle; returns (outcome, seconds per phase). Outcome is 'ok', 'unclean' or 'hang: <where>'."""
     phases = {}
@@ -66,6 +76,9 @@ def one_cycle(kernel_name, timeout):
             output_hook=lambda m: out.append(m["content"].get("text", "")) if m["msg_type"] == "stream" else None)
         phases["execute"] = time.monotonic() - t1
         phases["first_cell"] = time.monotonic() - t0  # start to first executed cell (JShell may start meanwhile)
+        cpu = process_cpu_seconds(getattr(km.provisioner, "process", None))
+        if cpu is not None:
+            phases["first_cell_cpu"] = cpu  # the kernel's CPU time until then: what load cannot stretch
         if reply["content"]["status"] != "ok" or EXPECTED not in "".join(out):
             raise RuntimeError("wrong result: %r %r" % (reply["content"].get("status"), "".join(out)))
         step = "shutdown"

@@ -1,5 +1,6 @@
 package org.mriworkbench.cli;
 
+import org.mriworkbench.kernel.ClassDataArchive;
 import org.mriworkbench.kernel.KernelMain;
 import org.mriworkbench.kernel.KernelSpec;
 import picocli.CommandLine.ArgGroup;
@@ -7,6 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,14 +66,28 @@ final class KernelCommand implements Callable<Integer> {
         @Option(names = "--jvm-option", paramLabel = "OPT", description = "extra JVM option, e.g. --jvm-option=-Xmx8g (repeatable)")
         List<String> jvmOptions = new ArrayList<>();
 
+        @Option(names = "--no-class-data-sharing", description = "do not record the class-data archive (by default "
+                + "a kernel start and a first cell are recorded beside kernel.json, about 20 s, and every kernel maps "
+                + "them at start; shaded jar only; recorded again when the jar or the JVM changes)")
+        boolean noClassDataSharing;
+
         @Override
         public Integer call() throws Exception {
             Path self = codeLocation();
-            KernelSpec spec = self.toString().endsWith(".jar")
-                    ? KernelSpec.forJar(name, self, jvmOptions)
-                    : KernelSpec.forClasspath(name, System.getProperty("java.class.path"), jvmOptions);
             Path kernels = where != null && where.prefix != null ? KernelSpec.prefixKernelsDir(where.prefix)
                     : KernelSpec.userKernelsDir();
+            boolean jar = self.toString().endsWith(".jar");
+            List<String> options = new ArrayList<>(jvmOptions);
+            if (jar && !noClassDataSharing) {
+                try {
+                    ClassDataArchive.prepare(kernels.resolve(name), List.of(self), jvmOptions, System.out)
+                            .ifPresent(archive -> options.addAll(ClassDataArchive.jvmOptions(archive)));
+                } catch (IOException e) { // the archive only speeds up starts: install without it
+                    System.out.println("Class-data sharing: not used (" + e + "); the kernel works without it");
+                }
+            }
+            KernelSpec spec = jar ? KernelSpec.forJar(name, self, options)
+                    : KernelSpec.forClasspath(name, System.getProperty("java.class.path"), options);
             Path dir = spec.installInto(kernels);
             System.out.println("Installed kernel \"" + spec.displayName() + "\" (" + spec.name() + ") in " + dir);
             System.out.println("Check with: jupyter kernelspec list");

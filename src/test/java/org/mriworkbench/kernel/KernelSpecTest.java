@@ -28,8 +28,8 @@ class KernelSpecTest {
         List<String> argv = new java.util.ArrayList<>();
         json.get("argv").forEach(a -> argv.add(a.asText()));
         assertTrue(Path.of(argv.get(0)).isAbsolute(), "the JVM that installed it, not whatever java is on PATH");
-        assertEquals(List.of("-Xmx8g", "-jar", Path.of("target/mri-workbench.jar").toAbsolutePath().toString(),
-                "kernel", "{connection_file}"), argv.subList(1, argv.size()));
+        assertEquals(List.of("-Xmx8g", "-cp", Path.of("target/mri-workbench.jar").toAbsolutePath().toString(),
+                KernelMain.class.getName(), "{connection_file}"), argv.subList(1, argv.size()));
         assertEquals("Java (MRI Workbench)", json.get("display_name").asText());
         assertEquals("java", json.get("language").asText());
         assertEquals("message", json.get("interrupt_mode").asText());
