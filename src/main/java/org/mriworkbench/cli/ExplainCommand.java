@@ -31,6 +31,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.mriworkbench.experiment.RunFolder;
 
 /**
  * {@code explain}: why a run's kept model decides what it decides on one image. The image is decoded and
@@ -68,13 +69,13 @@ final class ExplainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path runDir = Files.isDirectory(runOrModel) ? runOrModel : runOrModel.toAbsolutePath().getParent();
-        Path model = Files.isDirectory(runOrModel) ? runOrModel.resolve(Checkpoints.MODEL_FILE) : runOrModel;
+        Path model = Files.isDirectory(runOrModel) ? new RunFolder(runOrModel).model() : runOrModel;
         if (!Files.isRegularFile(model)) {
             throw new IllegalArgumentException("no model at " + model + " (a run keeps its model once its first "
                     + "epoch has finished)");
         }
-        Task task = TrainConfig.read(required(runDir.resolve(Checkpoints.CONFIG_FILE))).task();
-        Preprocessing pre = preprocessing(required(runDir.resolve(ExperimentRunner.DATA_FILE)));
+        Task task = TrainConfig.read(required(new RunFolder(runDir).config())).task();
+        Preprocessing pre = preprocessing(required(new RunFolder(runDir).data()));
         FloatImage input = load(pre, image);
         NativeThreads.apply(threads);
         MultiLayerNetwork net = Checkpoints.loadNetwork(model, false);

@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import org.mriworkbench.eval.Predictions;
 
 /**
  * Runs one experiment end to end: a recorded run folder, training with checkpoints, and predictions on the
@@ -26,11 +27,6 @@ import java.util.function.BooleanSupplier;
  * the same on disk and can be resumed, evaluated and compared by the other.
  */
 public final class ExperimentRunner {
-
-    /** File with the data side of a run's provenance (paths, fingerprints, audit and split settings, counts). */
-    public static final String DATA_FILE = "data.json";
-    /** Predictions on the validation subset, used to choose thresholds and fit calibration without the test set. */
-    public static final String VALIDATION_PREDICTIONS = "validation-predictions.csv";
 
     private static final int EVAL_BATCH = 64;
 
@@ -135,7 +131,7 @@ public final class ExperimentRunner {
                 if (r.config().equals(config) && sameDataAs(r.folder().dir())) {
                     if (validationOnly ? finishedOnValidation(r) : r.predictions().isPresent()) {
                         done = Optional.of(r);
-                    } else if (Files.exists(r.folder().dir().resolve(Checkpoints.STATE_FILE))) {
+                    } else if (Files.exists(r.folder().checkpointState())) {
                         unfinished = Optional.of(r);
                     }
                 }
@@ -154,7 +150,7 @@ public final class ExperimentRunner {
 
     private static boolean finishedOnValidation(RunRecord r) {
         return r.manifest().endTime() != null
-                && Files.exists(r.folder().dir().resolve(VALIDATION_PREDICTIONS));
+                && Files.exists(r.folder().validationPredictions());
     }
 
     /** One subset of the prepared data for a task, within this runner's limits. */
@@ -211,7 +207,7 @@ public final class ExperimentRunner {
         // Predict with the model the run keeps (best validation loss), not whatever the last epoch left in memory.
         MultiLayerNetwork kept = Checkpoints.loadNetwork(rec.folder().model(), false);
         Predictions valPred = Predictions.compute(kept, task, val, EVAL_BATCH, testTimeFlip);
-        valPred.write(rec.folder().dir().resolve(VALIDATION_PREDICTIONS));
+        valPred.write(rec.folder().validationPredictions());
         Predictions testPred = validationOnly ? null : rec.writePredictions(kept, subset(Subset.TEST, task, seed));
         if (testPred != null) {
             TestClusters.write(rec.folder().dir(), testPred.ids(), data.clusterIds());
@@ -224,7 +220,7 @@ public final class ExperimentRunner {
         Map<String, Object> p = new java.util.LinkedHashMap<>(data.provenance(task));
         p.put("limits", Map.of("maxTrainPerClass", maxTrainPerClass, "maxEvalPerClass", maxEvalPerClass,
                 "reducedClass", reducedClass, "reducedFraction", reducedFraction));
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(runDir.resolve(DATA_FILE).toFile(), p);
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(new RunFolder(runDir).data().toFile(), p);
     }
 
     /** Thrown by {@link #trainOrReuse} when training is stopped; calling it again resumes the run. */

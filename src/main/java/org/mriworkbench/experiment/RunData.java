@@ -68,7 +68,7 @@ public record RunData(Path dataRoot, String datasetFingerprint, int images, int 
 
     /** Reads {@code runDir/data.json}; errors name the file and the missing field. */
     public static RunData read(Path runDir) throws IOException {
-        Path file = runDir.resolve(ExperimentRunner.DATA_FILE);
+        Path file = new RunFolder(runDir).data();
         if (!Files.isRegularFile(file)) {
             throw new NoSuchFileException(file.toString(), null, "missing data.json (the run's data provenance)");
         }

@@ -22,6 +22,11 @@ import org.mriworkbench.data.Task;
 import org.mriworkbench.preprocess.Preprocessing;
 import org.mriworkbench.train.EpochStats;
 import org.mriworkbench.train.TrainConfig;
+import org.mriworkbench.predict.ImagePredictor;
+import org.mriworkbench.eval.Predictions;
+import org.mriworkbench.eval.RunEvaluation;
+import org.mriworkbench.eval.RunEvaluator;
+import org.mriworkbench.report.EvaluationReport;
 
 /**
  * A run folder written by an earlier version of the workbench (commit a96bc7d, before issue #14 split the
@@ -88,7 +93,7 @@ class LegacyRunFolderTest {
         assertEquals(List.of("NO_TUMOR", "TUMOR"), test.classNames());
         assertEquals(lines("predictions.csv") - 1, test.ids().size());
         assertEquals(test.ids().size(), TestClusters.read(run).size());
-        RunEvaluation e = RunEvaluator.create(200, 1).evaluateRun(run, tmp.resolve("eval"));
+        RunEvaluation e = EvaluationReport.of(RunEvaluator.create(200, 1)).evaluateRun(run, tmp.resolve("eval"));
         assertEquals(RunEvaluation.CLUSTERS, e.resampling());
         assertNotNull(e.operatingPoint(), "validation predictions were read for the threshold");
         assertEquals(test.ids().size(), e.n());
