@@ -1,7 +1,5 @@
 package org.mriworkbench.predict;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -12,7 +10,6 @@ import java.util.Objects;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.mriworkbench.data.FileWalker;
 import org.mriworkbench.data.ImageDecodeException;
-import org.mriworkbench.data.ImageDecoder;
 import org.mriworkbench.data.Task;
 import org.mriworkbench.preprocess.FloatImage;
 import org.mriworkbench.preprocess.Preprocessing;
@@ -21,7 +18,7 @@ import org.mriworkbench.train.Checkpoints;
 import org.mriworkbench.train.NetworkEvaluator;
 import org.mriworkbench.train.TensorDataset;
 import org.mriworkbench.train.TrainConfig;
-import org.mriworkbench.experiment.ExperimentRunner;
+import org.mriworkbench.experiment.RunData;
 import org.mriworkbench.experiment.RunFolder;
 
 /**
@@ -82,16 +79,33 @@ public final class ImagePredictor {
             throw new NoSuchFileException(runDir.toString(), null, "no such run folder");
         }
         TrainConfig config = TrainConfig.read(f.config());
-        Path dataJson = new RunFolder(runDir).data();
-        if (!Files.isRegularFile(dataJson)) {
-            throw new NoSuchFileException(dataJson.toString(), null, "missing data.json (needed for preprocessing)");
-        }
-        JsonNode d = new ObjectMapper().readTree(dataJson.toFile());
-        if (d == null || d.get("preprocessingJson") == null) {
-            throw new IOException(dataJson + ": no preprocessingJson");
-        }
-        Preprocessing pre = Preprocessing.fromJson(d.get("preprocessingJson").asText());
+        Preprocessing pre = RunData.readPreprocessing(runDir);
         return new ImagePredictor(load(f.model()), config.task(), pre, config.testTimeFlip());
+    }
+
+    /**
+     * A run folder, or a model file inside one (a checkpoint, say): the model is that file, the task and
+     * preprocessing are the run's. Errors say which file is missing.
+     */
+    public static ImagePredictor forRunOrModel(Path runOrModel) throws IOException {
+        boolean isDir = Files.isDirectory(runOrModel);
+        Path runDir = isDir ? runOrModel : runOrModel.toAbsolutePath().getParent();
+        RunFolder f = new RunFolder(runDir);
+        Path model = isDir ? f.model() : runOrModel;
+        if (!Files.isRegularFile(model)) {
+            throw new IllegalArgumentException("no model at " + model + " (a run keeps its model once its first "
+                    + "epoch has finished)");
+        }
+        TrainConfig config = TrainConfig.read(required(f.config()));
+        Preprocessing pre = RunData.readPreprocessing(required(f.data()).getParent());
+        return new ImagePredictor(load(model), config.task(), pre, config.testTimeFlip());
+    }
+
+    private static Path required(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("missing " + file + ": not a run folder written by train");
+        }
+        return file;
     }
 
     /** A bare model file, preprocessed with {@link Preprocessing#standard(int)} at {@code size}. */
@@ -129,6 +143,19 @@ public final class ImagePredictor {
         return task;
     }
 
+    /** The model itself, for what needs more than its output (a saliency map). */
+    public MultiLayerNetwork network() {
+        return net;
+    }
+
+    /**
+     * {@code file} as this model's input: decoded and preprocessed exactly as its training images were
+     * ({@link Preprocessing#decodeAndApply(Path)}).
+     */
+    public FloatImage input(Path file) throws ImageDecodeException {
+        return preprocessing.decodeAndApply(file);
+    }
+
     public Preprocessing preprocessing() {
         return preprocessing;
     }
@@ -164,9 +191,7 @@ public final class ImagePredictor {
         List<String> skipped = new ArrayList<>();
         for (Path file : files) {
             try {
-                FloatImage raw = preprocessing.grayscaleFirst() ? ImageDecoder.decodeGray(file).image()
-                        : ImageDecoder.decode(file).image();
-                FloatImage img = preprocessing.apply(raw);
+                FloatImage img = input(file);
                 if (!images.isEmpty() && !sameShape(img, images.get(0))) {
                     skipped.add(file + ": preprocessed to " + img.channels() + "x" + img.height() + "x" + img.width()
                             + ", unlike the first image; the preprocessing does not fix the size");

@@ -21,6 +21,7 @@ import org.mriworkbench.data.SplitConfig;
 import org.mriworkbench.data.Task;
 import org.mriworkbench.preprocess.Preprocessing;
 import org.mriworkbench.train.EpochStats;
+import org.mriworkbench.train.Json;
 import org.mriworkbench.train.TrainConfig;
 import org.mriworkbench.predict.ImagePredictor;
 import org.mriworkbench.eval.Predictions;
@@ -133,6 +134,27 @@ class LegacyRunFolderTest {
                 assertEquals(then[c], p[c], 1e-4, id + " class " + c);
             }
         }
+    }
+
+    @Test
+    void theTypedRecordWritesTheLegacyDataJsonBack() throws Exception {
+        RunData d = RunData.read(run);
+        assertEquals("BINARY", d.task());
+        assertEquals(Preprocessing.standard(32).fingerprint(), d.preprocessingFingerprint());
+        Path copy = Files.createDirectories(tmp.resolve("copy"));
+        d.write(copy);
+        // Same fields, same values, same nesting as the file the earlier version wrote from an untyped map.
+        assertEquals(Json.mapper().readTree(run.resolve("data.json").toFile()),
+                Json.mapper().readTree(copy.resolve("data.json").toFile()));
+    }
+
+    @Test
+    void theModelFileInsideTheRunPredictsLikeTheRun() throws Exception {
+        ImagePredictor byRun = ImagePredictor.forRun(run);
+        ImagePredictor byModel = ImagePredictor.forRunOrModel(run.resolve("model.zip"));
+        assertEquals(byRun.preprocessing().toJson(), byModel.preprocessing().toJson());
+        assertEquals(byRun.task(), byModel.task());
+        assertEquals(Preprocessing.standard(32).toJson(), RunData.readPreprocessing(run).toJson());
     }
 
     private long lines(String file) throws IOException {
