@@ -35,7 +35,7 @@ final class ModelCardCommand implements Callable<Integer> {
         }
         Path file = out != null ? out : new RunFolder(runDir).modelCard();
         ModelCard.write(runDir, file);
-        if (!Files.isRegularFile(runDir.resolve(RunFolder.metricsFile("")))) {
+        if (!Files.isRegularFile(new RunFolder(runDir).metrics(""))) {
             System.err.println("note: " + runDir + " has no metrics.json, so the card has no test figures; run "
                     + "`evaluate " + runDir + "` first");
         }

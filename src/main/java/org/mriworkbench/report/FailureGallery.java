@@ -17,7 +17,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.mriworkbench.eval.Misclassification;
 import org.mriworkbench.eval.Predictions;
 import org.mriworkbench.experiment.PreparedData;
 import org.mriworkbench.experiment.RunFolder;

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.mriworkbench.eval.BootstrapInterval;
-import org.mriworkbench.eval.Misclassification;
 
 import static org.mriworkbench.report.Markdown.code;
 import static org.mriworkbench.report.Markdown.num;
@@ -55,7 +54,7 @@ final class ModelCardEvaluation {
         List<String> missing = new ArrayList<>();
         boolean any = false;
         for (TestSet set : TEST_SETS) {
-            Path file = dir.resolve(RunFolder.metricsFile(set.suffix()));
+            Path file = new RunFolder(dir).metrics(set.suffix());
             if (!Files.isRegularFile(file)) {
                 missing.add("- " + set.name() + ": " + code(file.getFileName().toString()) + " is missing; "
                         + code(Markdown.CLI + " evaluate " + shownDir + set.flag()) + " writes it.\n");

@@ -16,6 +16,7 @@ import java.util.function.Function;
 import static org.mriworkbench.report.Markdown.code;
 import static org.mriworkbench.report.Markdown.num;
 import org.mriworkbench.experiment.Manifest;
+import org.mriworkbench.experiment.RunFolder;
 import org.mriworkbench.report.Markdown;
 import org.mriworkbench.report.ModelCard;
 import org.mriworkbench.eval.RunEvaluation;
@@ -41,7 +42,7 @@ public final class ResultsTable {
         for (Reproduction.Entry e : r.entries()) {
             ModelCard.write(e.runDir(), outDir.resolve(cardFile(e)));
             for (String chart : List.of("confusion-matrix", "roc")) {
-                Path src = e.runDir().resolve(chart + ".png");
+                Path src = e.runDir().resolve(RunFolder.chartFile(chart, "", "png"));
                 if (Files.exists(src)) {
                     Files.copy(src, outDir.resolve("charts").resolve(e.name() + "-" + chart + ".png"),
                             StandardCopyOption.REPLACE_EXISTING);

@@ -1,4 +1,7 @@
-package org.mriworkbench.eval;
+package org.mriworkbench.report;
+
+import org.mriworkbench.eval.ConfusionMatrix;
+import org.mriworkbench.eval.Predictions;
 
 import java.util.ArrayList;
 import java.util.Comparator;
