@@ -12,14 +12,13 @@ import java.util.Locale;
 import static org.mriworkbench.report.Markdown.code;
 import static org.mriworkbench.report.Markdown.count;
 import static org.mriworkbench.report.Markdown.num;
-import static org.mriworkbench.reproduce.ResultsTable.ci;
 import org.mriworkbench.report.Markdown;
 import org.mriworkbench.eval.RunEvaluation;
 
 /**
  * The sections of {@code RESULTS.md} about the new reference recipe: how it was chosen on validation, its figures over
  * the seeds, what the cluster bootstrap costs in width, accuracy by closeness to training and the paired tests. Kept
- * apart from {@link ResultsTable} (file layout, README block, per-run figures) so neither grows past a screenful of
+ * apart from {@code ResultsTable} (file layout, README block, per-run figures) so neither grows past a screenful of
  * concerns.
  */
 final class ResultsSections {
@@ -177,5 +176,16 @@ final class ResultsSections {
         sb.append(Markdown.table(List.of("A", "B", "test", "A", "B", "A − B [95% CI]", "p"), rows));
         sb.append("\nSame leakage-free test images for every pair. Between seeds the difference is what the seed alone "
                 + "does; the seed-baseline is binary, so it is compared on the tumour question only.\n\n");
+    }
+
+    /** An interval as "estimate [lower, upper]", "undefined" or a dash when there is none. */
+    static String ci(BootstrapInterval b) {
+        if (b == null) {
+            return "–";
+        }
+        if (Double.isNaN(b.estimate())) {
+            return "undefined";
+        }
+        return num(b.estimate(), 4) + " [" + num(b.lower(), 4) + ", " + num(b.upper(), 4) + "]";
     }
 }

@@ -1,6 +1,5 @@
 package org.mriworkbench.reproduce;
 
-import org.mriworkbench.eval.BootstrapInterval;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,6 +14,7 @@ import java.util.function.Function;
 
 import static org.mriworkbench.report.Markdown.code;
 import static org.mriworkbench.report.Markdown.num;
+import static org.mriworkbench.reproduce.ResultsSections.ci;
 import org.mriworkbench.experiment.Manifest;
 import org.mriworkbench.experiment.RunFolder;
 import org.mriworkbench.report.Markdown;
@@ -214,16 +214,6 @@ public final class ResultsTable {
     private static String cls(RunEvaluation e, String name, boolean sensitivity) {
         return e.perClass().stream().filter(c -> c.className().equals(name)).findFirst()
                 .map(c -> ci(sensitivity ? c.sensitivity() : c.specificity())).orElse("–");
-    }
-
-    static String ci(BootstrapInterval b) {
-        if (b == null) {
-            return "–";
-        }
-        if (Double.isNaN(b.estimate())) {
-            return "undefined";
-        }
-        return num(b.estimate(), 4) + " [" + num(b.lower(), 4) + ", " + num(b.upper(), 4) + "]";
     }
 
     private static void bars(StringBuilder sb, Reproduction.Result r) {
