@@ -1,6 +1,7 @@
 package org.mriworkbench.augment;
 
 import java.util.SplittableRandom;
+import org.mriworkbench.core.SplitMix64;
 
 /**
  * Derives one independent generator per (seed, epoch, sample) so that augmentation is reproducible no matter how
@@ -15,26 +16,18 @@ import java.util.SplittableRandom;
  */
 public final class AugmentSeeds {
 
-    private static final long GOLDEN_GAMMA = 0x9E3779B97F4A7C15L;
-
     private AugmentSeeds() {
     }
 
     /** A seed that depends on all three inputs; neighbouring epochs or samples give unrelated seeds. */
     public static long derive(long seed, int epoch, long sample) {
-        long h = mix64(seed);
-        h = mix64(h + GOLDEN_GAMMA * (epoch + 1L));
-        return mix64(h + GOLDEN_GAMMA * (sample + 1L) + 0x632BE59BD9B4E019L);
+        long h = SplitMix64.mix64(seed);
+        h = SplitMix64.mix64(h + SplitMix64.GOLDEN_GAMMA * (epoch + 1L));
+        return SplitMix64.mix64(h + SplitMix64.GOLDEN_GAMMA * (sample + 1L) + 0x632BE59BD9B4E019L);
     }
 
     /** A fresh generator for one sample in one epoch. */
     public static SplittableRandom forSample(long seed, int epoch, long sample) {
         return new SplittableRandom(derive(seed, epoch, sample));
-    }
-
-    static long mix64(long z) {
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
     }
 }

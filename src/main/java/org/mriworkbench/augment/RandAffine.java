@@ -1,7 +1,7 @@
 package org.mriworkbench.augment;
 
 import java.util.SplittableRandom;
-import org.mriworkbench.preprocess.FloatImage;
+import org.mriworkbench.core.FloatImage;
 
 /**
  * Rotation, zoom and translation composed into one affine matrix and applied with <em>one</em> bilinear resample.

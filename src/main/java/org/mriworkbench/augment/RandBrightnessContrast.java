@@ -1,7 +1,7 @@
 package org.mriworkbench.augment;
 
 import java.util.SplittableRandom;
-import org.mriworkbench.preprocess.FloatImage;
+import org.mriworkbench.core.FloatImage;
 
 /**
  * Changes contrast about the image mean by a factor from [minContrast, maxContrast], then adds a brightness shift

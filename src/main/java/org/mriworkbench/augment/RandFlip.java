@@ -1,7 +1,7 @@
 package org.mriworkbench.augment;
 
 import java.util.SplittableRandom;
-import org.mriworkbench.preprocess.FloatImage;
+import org.mriworkbench.core.FloatImage;
 
 /**
  * Mirrors left and right. The brain is roughly symmetric and tumours occur on either side, so a mirrored slice is

@@ -1,7 +1,7 @@
 package org.mriworkbench.augment;
 
 import java.util.SplittableRandom;
-import org.mriworkbench.preprocess.FloatImage;
+import org.mriworkbench.core.FloatImage;
 
 /**
  * Rotates about the image centre by an angle drawn uniformly from [-maxDegrees, maxDegrees], bilinear, zero fill.

@@ -1,7 +1,7 @@
 package org.mriworkbench.augment;
 
 import java.util.SplittableRandom;
-import org.mriworkbench.preprocess.FloatImage;
+import org.mriworkbench.core.FloatImage;
 
 /**
  * Shifts the image by up to {@code maxFraction} of its width and height in each direction (drawn independently,

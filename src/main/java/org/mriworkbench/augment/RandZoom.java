@@ -1,7 +1,7 @@
 package org.mriworkbench.augment;
 
 import java.util.SplittableRandom;
-import org.mriworkbench.preprocess.FloatImage;
+import org.mriworkbench.core.FloatImage;
 
 /**
  * Scales about the centre by a factor drawn uniformly from [minScale, maxScale] and keeps the image size: factors

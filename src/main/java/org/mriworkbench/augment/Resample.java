@@ -1,6 +1,6 @@
 package org.mriworkbench.augment;
 
-import org.mriworkbench.preprocess.FloatImage;
+import org.mriworkbench.core.FloatImage;
 
 /**
  * Inverse-mapped affine warp with bilinear interpolation and zero fill, shared by rotate, zoom and translate so

@@ -1,11 +1,12 @@
 package org.mriworkbench.chart;
 
+import org.mriworkbench.core.SeededSample;
 import org.mriworkbench.data.AuditReport;
 import org.mriworkbench.data.DatasetIndex;
 import org.mriworkbench.data.ImageDecodeException;
 import org.mriworkbench.data.ImageDecoder;
 import org.mriworkbench.data.ImageRecord;
-import org.mriworkbench.data.Label;
+import org.mriworkbench.core.Label;
 import org.mriworkbench.data.NearPair;
 
 import java.awt.image.BufferedImage;
@@ -36,8 +37,7 @@ public final class DataCharts {
         ImageGrid.Builder grid = ImageGrid.builder().optColumns(perClass).optCellSize(140)
                 .optTitle("Samples per class (" + index.size() + " images, " + index.root().getFileName() + ")");
         for (Map.Entry<Label, List<Integer>> e : byLabel.entrySet()) {
-            List<Integer> members = new ArrayList<>(e.getValue());
-            java.util.Collections.shuffle(members, rng);
+            List<Integer> members = SeededSample.shuffleAndCap(e.getValue(), perClass, rng);
             for (int k = 0; k < perClass; k++) {
                 if (k < members.size()) {
                     ImageRecord r = index.get(members.get(k));

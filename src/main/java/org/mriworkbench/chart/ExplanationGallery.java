@@ -1,7 +1,7 @@
 package org.mriworkbench.chart;
 
 import org.mriworkbench.explain.SaliencyMap;
-import org.mriworkbench.preprocess.FloatImage;
+import org.mriworkbench.core.FloatImage;
 
 import java.awt.image.BufferedImage;
 import java.util.List;

@@ -1,7 +1,7 @@
 package org.mriworkbench.chart;
 
-import org.mriworkbench.preprocess.FloatImage;
-import org.mriworkbench.preprocess.Grayscale;
+import org.mriworkbench.core.FloatImage;
+import org.mriworkbench.core.Luminance;
 
 import java.awt.Color;
 import java.awt.Font;
@@ -148,7 +148,7 @@ public final class ImageGrid {
             }
             return out;
         }
-        FloatImage gray = Grayscale.toGray(img);
+        FloatImage gray = Luminance.toGray(img);
         BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_GRAY);
         byte[] data = ((java.awt.image.DataBufferByte) out.getRaster().getDataBuffer()).getData();
         for (int i = 0; i < n; i++) {

@@ -1,8 +1,8 @@
 package org.mriworkbench.chart;
 
 import java.awt.image.BufferedImage;
-import org.mriworkbench.preprocess.FloatImage;
-import org.mriworkbench.preprocess.Grayscale;
+import org.mriworkbench.core.FloatImage;
+import org.mriworkbench.core.Luminance;
 
 /**
  * Explanation maps (Grad-CAM and the like) drawn over the slice they explain. A map means little on its own; over
@@ -40,7 +40,7 @@ public final class Overlays {
         }
         int outW = slice.width();
         int outH = slice.height();
-        float[] gray = Grayscale.toGray(slice).pixels();
+        float[] gray = Luminance.toGray(slice).pixels();
         double[] up = normalise(resize(map, w, h, outW, outH));
         BufferedImage out = new BufferedImage(outW, outH, BufferedImage.TYPE_INT_RGB);
         for (int y = 0; y < outH; y++) {

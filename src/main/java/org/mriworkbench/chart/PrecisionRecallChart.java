@@ -1,14 +1,10 @@
 package org.mriworkbench.chart;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
-import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
-import org.mriworkbench.eval.BootstrapInterval;
 import org.mriworkbench.eval.PrecisionRecallCurve;
 
 /**
@@ -33,56 +29,28 @@ public final class PrecisionRecallChart {
     }
 
     /** Builds a PR chart; add at least one curve. */
-    public static final class Builder {
-        private record Run(String label, PrecisionRecallCurve curve) {
-        }
-
-        private final List<Run> runs = new ArrayList<>();
-        private ChartStyle style = ChartStyle.notebook();
-        private String title = "Precision-recall curve";
+    public static final class Builder extends CurveChartBuilder<PrecisionRecallCurve, Builder> {
 
         private Builder() {
+            super("AP", "precision-recall curve", "Precision-recall curve", "recall (sensitivity)",
+                    "precision (PPV)", Styler.LegendPosition.InsideSW);
         }
 
-        /** Adds a run labelled {@code "name (AP est [lo, hi])"}. */
-        public Builder add(String name, PrecisionRecallCurve curve, BootstrapInterval averagePrecision) {
-            runs.add(new Run(Legends.withInterval(name, "AP", averagePrecision), curve));
-            return this;
-        }
-
-        /** Adds a run labelled {@code "name (AP est)"}. */
-        public Builder add(String name, PrecisionRecallCurve curve, double averagePrecision) {
-            runs.add(new Run(Legends.withValue(name, "AP", averagePrecision), curve));
-            return this;
-        }
-
-        public Builder optStyle(ChartStyle s) {
-            style = s;
-            return this;
-        }
-
-        public Builder optTitle(String t) {
-            title = t;
-            return this;
-        }
-
-        public XYChart build() {
-            if (runs.isEmpty()) {
-                throw new IllegalStateException("add at least one precision-recall curve");
-            }
-            XYChart c = new XYChartBuilder().width(style.width()).height(style.height()).title(title)
-                    .xAxisTitle("recall (sensitivity)").yAxisTitle("precision (PPV)").build();
-            style.applyTo(c.getStyler());
-            c.getStyler().setLegendPosition(Styler.LegendPosition.InsideSW);
-            CurveSeries.rateAxes(c);
+        @Override
+        void configure(XYChart c) {
             c.getStyler().setYAxisMin(0, 0.0).setYAxisMax(0, 1.0);
+        }
+
+        @Override
+        double[][] points(PrecisionRecallCurve curve) {
+            return steps(curve);
+        }
+
+        @Override
+        void referenceLines(XYChart c, List<PrecisionRecallCurve> curves) {
             TreeSet<Double> prevalences = new TreeSet<>();
-            for (int i = 0; i < runs.size(); i++) {
-                Run r = runs.get(i);
-                double[][] step = steps(r.curve());
-                XYSeries s = CurveSeries.add(c, r.label(), step[0], step[1]);
-                s.setLineColor(style.color(i)).setLineWidth(2.5f);
-                double[] p = r.curve().precision();
+            for (PrecisionRecallCurve curve : curves) {
+                double[] p = curve.precision();
                 if (p.length > 0 && Double.isFinite(p[p.length - 1])) {
                     prevalences.add(Math.round(p[p.length - 1] * 1000) / 1000.0);
                 }
@@ -90,7 +58,6 @@ public final class PrecisionRecallChart {
             for (double prev : prevalences) {
                 CurveSeries.referenceLine(c, "no skill (prevalence " + Legends.num(prev) + ")", 0, prev, 1, prev);
             }
-            return c;
         }
     }
 

@@ -1,13 +1,9 @@
 package org.mriworkbench.chart;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
-import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
-import org.mriworkbench.eval.BootstrapInterval;
 import org.mriworkbench.eval.RocCurve;
 
 /**
@@ -32,56 +28,21 @@ public final class RocChart {
     }
 
     /** Builds a ROC chart; add at least one curve. */
-    public static final class Builder {
-        private record Run(String label, RocCurve curve) {
-        }
-
-        private final List<Run> runs = new ArrayList<>();
-        private ChartStyle style = ChartStyle.notebook();
-        private String title = "ROC curve";
+    public static final class Builder extends CurveChartBuilder<RocCurve, Builder> {
 
         private Builder() {
+            super("AUC", "ROC curve", "ROC curve", "false-positive rate (1 - specificity)",
+                    "true-positive rate (sensitivity)", Styler.LegendPosition.InsideSE);
         }
 
-        /** Adds a run labelled {@code "name (AUC est [lo, hi])"}. */
-        public Builder add(String name, RocCurve curve, BootstrapInterval auc) {
-            runs.add(new Run(Legends.withInterval(name, "AUC", auc), curve));
-            return this;
+        @Override
+        double[][] points(RocCurve curve) {
+            return new double[][] {curve.fpr(), curve.tpr()};
         }
 
-        /** Adds a run labelled {@code "name (AUC est)"}, for when no interval was computed. */
-        public Builder add(String name, RocCurve curve, double auc) {
-            runs.add(new Run(Legends.withValue(name, "AUC", auc), curve));
-            return this;
-        }
-
-        public Builder optStyle(ChartStyle s) {
-            style = s;
-            return this;
-        }
-
-        public Builder optTitle(String t) {
-            title = t;
-            return this;
-        }
-
-        public XYChart build() {
-            if (runs.isEmpty()) {
-                throw new IllegalStateException("add at least one ROC curve");
-            }
-            XYChart c = new XYChartBuilder().width(style.width()).height(style.height()).title(title)
-                    .xAxisTitle("false-positive rate (1 - specificity)").yAxisTitle("true-positive rate (sensitivity)")
-                    .build();
-            style.applyTo(c.getStyler());
-            c.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
-            CurveSeries.rateAxes(c);
-            for (int i = 0; i < runs.size(); i++) {
-                Run r = runs.get(i);
-                XYSeries s = CurveSeries.add(c, r.label(), r.curve().fpr(), r.curve().tpr());
-                s.setLineColor(style.color(i)).setLineWidth(2.5f);
-            }
+        @Override
+        void referenceLines(XYChart c, List<RocCurve> curves) {
             CurveSeries.referenceLine(c, CHANCE, 0, 0, 1, 1);
-            return c;
         }
     }
 }

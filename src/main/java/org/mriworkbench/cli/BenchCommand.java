@@ -2,7 +2,8 @@ package org.mriworkbench.cli;
 
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.mriworkbench.train.PyTorchComparison;
+import org.mriworkbench.bench.PyTorchComparison;
+import org.mriworkbench.train.TrainConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -21,7 +22,7 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        org.mriworkbench.preprocess.PipelineBenchmark.run(data.resolve().path(), size, System.out);
+        org.mriworkbench.bench.PipelineBenchmark.run(data.resolve().path(), size, System.out);
         return 0;
     }
 
@@ -42,7 +43,7 @@ final class BenchCommand implements Callable<Integer> {
         int batch = 32;
 
         @Option(names = "--threads", description = "native threads in both frameworks (default: ${DEFAULT-VALUE})")
-        int threads = 2;
+        int threads = TrainConfig.DEFAULT_THREADS;
 
         @Option(names = "--warmup", description = "untimed minibatches before the first round"
                 + " (default: ${DEFAULT-VALUE})")

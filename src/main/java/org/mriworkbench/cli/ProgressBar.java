@@ -1,6 +1,6 @@
 package org.mriworkbench.cli;
 
-import org.mriworkbench.experiment.ProgressListener;
+import org.mriworkbench.core.ProgressListener;
 
 import java.io.PrintStream;
 

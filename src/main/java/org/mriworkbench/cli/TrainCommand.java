@@ -136,8 +136,10 @@ final class TrainCommand {
         @Option(names = "--seed", description = "(default: ${DEFAULT-VALUE})")
         long seed = 42;
 
-        @Option(names = "--threads", description = "native threads (default: all cores)")
-        int threads = Runtime.getRuntime().availableProcessors();
+        @Option(names = "--threads", description = "native threads (default: ${DEFAULT-VALUE}, TrainConfig's default,"
+                + " as in notebooks and profiles). Part of the config: a run is reused, and bit-identical, only at"
+                + " the same count; raise it explicitly on a bigger machine (docs/determinism.md)")
+        int threads = TrainConfig.DEFAULT_THREADS;
 
         @Option(names = "--name", description = "run name (default: <preset>-<task>)")
         String name;
@@ -167,7 +169,7 @@ final class TrainCommand {
             return 0;
         }
 
-        private TrainConfig fromFlags() {
+        TrainConfig fromFlags() {
             Task t = Task.parse(task);
             CnnPresets.byName(preset, pipeline.size, t.numClasses(), seed); // fail fast on a bad name
             TrainConfig cfg = TrainConfig.builder().setTask(t).setPreset(preset).setInputSize(pipeline.size)

@@ -1,5 +1,6 @@
 package org.mriworkbench.data;
 
+import org.mriworkbench.core.Label;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;

@@ -1,6 +1,7 @@
 package org.mriworkbench.data;
 
-import org.mriworkbench.preprocess.FloatImage;
+import org.mriworkbench.core.FloatImage;
+import org.mriworkbench.core.Label;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;

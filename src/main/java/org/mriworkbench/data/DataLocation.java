@@ -9,6 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.mriworkbench.core.AtomicFolder;
+import org.mriworkbench.core.Label;
+import org.mriworkbench.phantom.PhantomConfig;
+import org.mriworkbench.phantom.PhantomGenerator;
 
 /**
  * Where the data set for a run lives, and why. Every run prints and records this, because "which data did that

@@ -1,19 +1,19 @@
 package org.mriworkbench.data;
 
+import org.mriworkbench.core.Label;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.EnumMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.IntStream;
+import org.mriworkbench.core.Sha256;
 
 /**
  * The subset of every image of an index, with the reason for every exclusion. A split records the fingerprints of
@@ -120,15 +120,11 @@ public final class DataSplit {
     }
 
     private String computeFingerprint() {
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            md.update((index.fingerprint() + '\n' + config + '\n').getBytes(StandardCharsets.UTF_8));
-            for (int i = 0; i < assignment.length; i++) {
-                md.update((index.get(i).path() + '\t' + assignment[i] + '\n').getBytes(StandardCharsets.UTF_8));
-            }
-            return HexFormat.of().formatHex(md.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+        MessageDigest md = Sha256.newDigest();
+        md.update((index.fingerprint() + '\n' + config + '\n').getBytes(StandardCharsets.UTF_8));
+        for (int i = 0; i < assignment.length; i++) {
+            md.update((index.get(i).path() + '\t' + assignment[i] + '\n').getBytes(StandardCharsets.UTF_8));
         }
+        return Sha256.hex(md);
     }
 }

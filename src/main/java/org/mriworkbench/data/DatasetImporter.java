@@ -18,6 +18,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import org.mriworkbench.core.AtomicFolder;
 
 /**
  * Imports the downloaded Kaggle archive (Brain Tumor MRI Dataset, {@code Training/} and {@code Testing/} at the

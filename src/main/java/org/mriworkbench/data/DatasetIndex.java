@@ -1,5 +1,6 @@
 package org.mriworkbench.data;
 
+import org.mriworkbench.core.Label;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.StringColumn;
@@ -8,11 +9,10 @@ import tech.tablesaw.api.Table;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.mriworkbench.core.Sha256;
 
 /**
  * The result of a scan: one {@link ImageRecord} per readable image, in path order, plus every problem the scan
@@ -163,15 +163,11 @@ public final class DatasetIndex {
     }
 
     private static String computeFingerprint(List<ImageRecord> records) {
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            for (ImageRecord r : records) {
-                md.update((r.path() + '\t' + r.origin() + '\t' + r.label() + '\t' + r.sha256() + '\n')
-                        .getBytes(StandardCharsets.UTF_8));
-            }
-            return HexFormat.of().formatHex(md.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+        MessageDigest md = Sha256.newDigest();
+        for (ImageRecord r : records) {
+            md.update((r.path() + '\t' + r.origin() + '\t' + r.label() + '\t' + r.sha256() + '\n')
+                    .getBytes(StandardCharsets.UTF_8));
         }
+        return Sha256.hex(md);
     }
 }

@@ -1,16 +1,16 @@
 package org.mriworkbench.data;
 
-import org.mriworkbench.experiment.ProgressListener;
-import org.mriworkbench.preprocess.FloatImage;
-import org.mriworkbench.preprocess.Resample;
+import org.mriworkbench.core.Label;
+import org.mriworkbench.core.ProgressListener;
+import org.mriworkbench.core.FloatImage;
+import org.mriworkbench.core.Resample;
+import org.mriworkbench.core.Sha256;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -183,7 +183,7 @@ public final class DatasetScanner {
         }
         DatasetIndex index = new DatasetIndex(abs, layout, records, thumbs, issues);
         if (key != null) {
-            IndexCache.write(cacheDir, key, index, decodeIssues);
+            IndexCache.write(cacheDir, key, index, decodeIssues, THUMB * THUMB);
         }
         return index;
     }
@@ -199,7 +199,7 @@ public final class DatasetScanner {
     /** Hash of what the scan would read: every candidate's path, size, time, origin and label, and the format version. */
     private String cacheKey(Path root, List<Candidate> candidates) {
         try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            MessageDigest md = Sha256.newDigest();
             md.update(("scanner-v3|thumb" + THUMB + "|maxPixels" + maxPixels + "|" + root + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
             for (Candidate c : candidates) {
                 java.nio.file.attribute.BasicFileAttributes a = Files.readAttributes(c.file,
@@ -207,11 +207,9 @@ public final class DatasetScanner {
                 md.update((c.relative + '|' + a.size() + '|' + a.lastModifiedTime().toMillis() + '|' + c.origin + '|'
                         + c.label + '\n').getBytes(java.nio.charset.StandardCharsets.UTF_8));
             }
-            return HexFormat.of().formatHex(md.digest());
+            return Sha256.hex(md);
         } catch (IOException e) {
             return null;
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 
@@ -303,7 +301,7 @@ public final class DatasetScanner {
             ImageDecoder.Decoded d = ImageDecoder.decodeGray(bytes, c.file, maxPixels);
             FloatImage gray = d.image();
             ImageRecord r = new ImageRecord(c.relative, c.origin, c.label, gray.width(), gray.height(),
-                    d.sourceChannels(), d.bitDepth(), d.format().name(), bytes.length, sha256(bytes), dHash(gray));
+                    d.sourceChannels(), d.bitDepth(), d.format().name(), bytes.length, Sha256.hex(bytes), dHash(gray));
             float[] thumb = Resample.plane(gray.pixels(), 0, gray.width(), gray.height(), THUMB, THUMB);
             return new Outcome(r, thumb, null);
         } catch (ImageTooLargeException e) {
@@ -326,14 +324,6 @@ public final class DatasetScanner {
             }
         }
         return h;
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** Whether the relative name an index would store finds {@code file} again. */

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import org.mriworkbench.core.Label;
 
 /**
  * Splits an index into train, validation and test subsets so that no duplicate cluster (exact or near copies, from

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.mriworkbench.core.Label;
 
 /**
  * Finds byte-identical files, near copies (re-encoded or resized versions of the same slice), and the leakage they

@@ -2,6 +2,7 @@ package org.mriworkbench.data;
 
 import java.util.List;
 import java.util.Set;
+import org.mriworkbench.core.Label;
 
 /**
  * Images that share content: byte-identical files ({@link Kind#EXACT}) or a cluster of exact and confirmed near

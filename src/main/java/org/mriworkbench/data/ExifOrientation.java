@@ -1,6 +1,6 @@
 package org.mriworkbench.data;
 
-import org.mriworkbench.preprocess.FloatImage;
+import org.mriworkbench.core.FloatImage;
 
 /**
  * A JPEG's EXIF orientation tag (0x0112), read from the bytes and applied to decoded pixels. Neither ImageIO reader

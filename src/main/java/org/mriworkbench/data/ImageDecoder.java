@@ -1,6 +1,7 @@
 package org.mriworkbench.data;
 
-import org.mriworkbench.preprocess.FloatImage;
+import org.mriworkbench.core.FloatImage;
+import org.mriworkbench.core.Luminance;
 
 import javax.imageio.IIOException;
 import javax.imageio.ImageIO;
@@ -105,7 +106,7 @@ public final class ImageDecoder {
     /**
      * Decodes to one luminance channel. For colour JPEGs this asks libjpeg for grayscale output, which skips
      * chroma decoding and colour conversion and halves the decode time (3,400 vs 1,700 images per CPU-second on the
-     * real data); the luma it returns is the BT.601 luminance that {@link org.mriworkbench.preprocess.Grayscale}
+     * real data); the luma it returns is the BT.601 luminance that {@link Luminance}
      * computes, up to rounding. {@link Decoded#sourceChannels()} still reports the file's own channel count.
      */
     public static Decoded decodeGray(byte[] bytes, Path source) throws ImageDecodeException {
@@ -123,7 +124,7 @@ public final class ImageDecoder {
             image = readWith(pngReader(), bytes, source, false, new int[1], maxPixels);
         }
         Decoded d = toFloat(image, format, source, sourceBands[0]);
-        FloatImage gray = org.mriworkbench.preprocess.Grayscale.toGray(d.image());
+        FloatImage gray = Luminance.toGray(d.image());
         return oriented(gray == d.image() ? d : new Decoded(gray, d.format(), d.sourceChannels(), d.bitDepth()), bytes);
     }
 

@@ -1,7 +1,7 @@
 package org.mriworkbench.data;
 
 import java.util.List;
-import org.mriworkbench.preprocess.FloatImage;
+import org.mriworkbench.core.FloatImage;
 
 /**
  * Intensity facts of one decoded grayscale image, before any preprocessing: size, mean, spread, percentiles and how

@@ -1,5 +1,7 @@
 package org.mriworkbench.data;
 
+import org.mriworkbench.core.Label;
+
 /**
  * One image of an index: where it is, what it is labelled, and the facts about its bytes and pixels that auditing
  * and caching need. {@code path} is relative to the data-set root with '/' separators, so that an index means the

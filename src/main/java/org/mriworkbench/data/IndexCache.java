@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import org.mriworkbench.core.Label;
 
 /**
  * Keeps scan results on disk so that a second scan of an unchanged folder costs a directory listing instead of
@@ -69,8 +70,11 @@ final class IndexCache {
         }
     }
 
-    /** Writes a scan atomically; failures are reported on stderr and otherwise ignored. */
-    static void write(Path cacheDir, String key, DatasetIndex index, List<ScanIssue> decodeIssues) {
+    /**
+     * Writes a scan atomically; failures are reported on stderr and otherwise ignored. {@code thumbLength} is the
+     * number of floats in each thumbnail, as the scanner makes them.
+     */
+    static void write(Path cacheDir, String key, DatasetIndex index, List<ScanIssue> decodeIssues, int thumbLength) {
         try {
             Files.createDirectories(cacheDir);
             Path tmp = Files.createTempFile(cacheDir, "index-", ".tmp");
@@ -80,7 +84,7 @@ final class IndexCache {
                 out.writeInt(VERSION);
                 out.writeUTF(key);
                 out.writeInt(index.size());
-                out.writeInt(DatasetScanner.THUMB * DatasetScanner.THUMB);
+                out.writeInt(thumbLength);
                 for (int i = 0; i < index.size(); i++) {
                     ImageRecord r = index.get(i);
                     out.writeUTF(r.path());

@@ -2,6 +2,7 @@ package org.mriworkbench.data;
 
 import java.util.List;
 import java.util.Locale;
+import org.mriworkbench.core.Label;
 
 /**
  * The classification question a model answers. It fixes the class order, so that column {@code i} of every

@@ -2,6 +2,7 @@ package org.mriworkbench.eval;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.mriworkbench.core.ArgMax;
 
 /**
  * Whether the model's confidence can be taken at face value. A CNN that says 0.99 and is right 80% of the time
@@ -31,7 +32,7 @@ public final class Calibration {
         int[] count = new int[bins];
         double[] confSum = new double[bins];
         int[] correct = new int[bins];
-        int[] predicted = ConfusionMatrix.argmax(probs);
+        int[] predicted = ArgMax.ofRows(probs);
         for (int i = 0; i < labels.length; i++) {
             double conf = probs[i][predicted[i]];
             int b = binOf(conf, bins);

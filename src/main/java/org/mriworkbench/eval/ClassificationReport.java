@@ -1,7 +1,7 @@
 package org.mriworkbench.eval;
 
 import java.util.List;
-import org.mriworkbench.data.Label;
+import org.mriworkbench.core.Label;
 
 /**
  * Every headline number for one model on one evaluation set, computed in one call and serialisable with

@@ -1,6 +1,7 @@
 package org.mriworkbench.eval;
 
 import java.util.Arrays;
+import org.mriworkbench.core.ArgMax;
 
 /**
  * Counts of true class (row) against predicted class (column), plus the row-normalised rates a reader actually
@@ -60,22 +61,7 @@ public record ConfusionMatrix(int[][] counts, double[][] rowRates) {
     /** Tallies true labels against the arg-max of each probability row. */
     public static ConfusionMatrix fromProbabilities(int[] trueLabels, double[][] probs) {
         int k = Checks.classification(trueLabels, probs);
-        return of(trueLabels, argmax(probs), k);
-    }
-
-    /** Index of the largest entry per row; the first one wins ties, as in numpy. */
-    public static int[] argmax(double[][] probs) {
-        int[] out = new int[probs.length];
-        for (int i = 0; i < probs.length; i++) {
-            int best = 0;
-            for (int c = 1; c < probs[i].length; c++) {
-                if (probs[i][c] > probs[i][best]) {
-                    best = c;
-                }
-            }
-            out[i] = best;
-        }
-        return out;
+        return of(trueLabels, ArgMax.ofRows(probs), k);
     }
 
     /** Number of classes. */

@@ -1,5 +1,7 @@
 package org.mriworkbench.eval;
 
+import org.mriworkbench.core.ArgMax;
+
 /**
  * McNemar's test (McNemar 1947) for two classifiers scored on the same images: only the discordant pairs carry
  * information, b = images A gets right and B gets wrong, c = the reverse. Under "equal accuracy" b is
@@ -24,8 +26,8 @@ public final class McNemar {
     public static PairedComparison compare(int[] labels, double[][] probsA, double[][] probsB) {
         Checks.classification(labels, probsA);
         Checks.classification(labels, probsB);
-        int[] predA = ConfusionMatrix.argmax(probsA);
-        int[] predB = ConfusionMatrix.argmax(probsB);
+        int[] predA = ArgMax.ofRows(probsA);
+        int[] predB = ArgMax.ofRows(probsB);
         boolean[] correctA = new boolean[labels.length];
         boolean[] correctB = new boolean[labels.length];
         for (int i = 0; i < labels.length; i++) {

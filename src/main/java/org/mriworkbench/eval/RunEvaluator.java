@@ -76,12 +76,12 @@ public final class RunEvaluator {
 
     /** Binary labels (1 = tumour) of a task's labels. */
     public static int[] detectionLabels(int[] labels, int k) {
-        return k == 2 ? labels.clone() : TumourDetection.tumourLabels(labels);
+        return TumourDetection.labels(labels, k);
     }
 
     /** P(tumour) of a task's probabilities. */
     public static double[] detectionScores(double[][] probs, int k) {
-        return k == 2 ? Ranking.column(probs, 1) : TumourDetection.tumourScores(probs);
+        return TumourDetection.scores(probs, k);
     }
 
     /** Evaluates test predictions, using validation predictions for the threshold and the calibration fit. */

@@ -1,6 +1,6 @@
 package org.mriworkbench.eval;
 
-import org.mriworkbench.data.Label;
+import org.mriworkbench.core.Label;
 
 /**
  * The screening question asked of a four-class model: is there a tumour at all? Which tumour it is matters
@@ -33,9 +33,35 @@ public final class TumourDetection {
             if (fourClassProbs[i].length != Label.FOUR_CLASS.size()) {
                 throw new IllegalArgumentException("row " + i + " is not four-class");
             }
-            s[i] = 1 - fourClassProbs[i][NO_TUMOR_INDEX];
+            s[i] = score(fourClassProbs[i]);
         }
         return s;
+    }
+
+    /**
+     * P(tumour) of one probability row of either task: the {@code TUMOR} column of a binary row, {@code 1 - P(no
+     * tumour)} of a four-class row. Binary runs choose their operating threshold on that column, so prediction must
+     * report the same number.
+     */
+    public static double score(double[] row) {
+        if (row.length == 2) {
+            return row[1];
+        }
+        if (row.length != Label.FOUR_CLASS.size()) {
+            throw new IllegalArgumentException("a probability row has 2 (binary) or " + Label.FOUR_CLASS.size()
+                    + " (four-class) entries, not " + row.length);
+        }
+        return 1 - row[NO_TUMOR_INDEX];
+    }
+
+    /** P(tumour) per row of the probabilities of a task with {@code k} classes (2: binary, 4: four-class). */
+    public static double[] scores(double[][] probs, int k) {
+        return k == 2 ? Ranking.column(probs, 1) : tumourScores(probs);
+    }
+
+    /** Binary labels (1 = tumour) of the labels of a task with {@code k} classes (2: binary, 4: four-class). */
+    public static int[] labels(int[] labels, int k) {
+        return k == 2 ? labels.clone() : tumourLabels(labels);
     }
 
     /** AUC of tumour versus no tumour. */

@@ -10,7 +10,7 @@
  *
  * <p>Conventions that hold across the package:
  * <ul>
- *   <li>Input is {@code int[] labels} (class indices, {@link org.mriworkbench.data.Label#FOUR_CLASS} order for
+ *   <li>Input is {@code int[] labels} (class indices, {@link org.mriworkbench.core.Label#FOUR_CLASS} order for
  *       four-class models) with an n-by-k {@code double[][]} of probabilities, or for binary curves
  *       {@code int[] y} in {0, 1} with {@code double[] scores}, higher meaning more positive.</li>
  *   <li>Hard predictions are the arg-max, ties going to the lower index; thresholds mean "positive iff score

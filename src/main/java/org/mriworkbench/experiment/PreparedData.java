@@ -1,5 +1,6 @@
 package org.mriworkbench.experiment;
 
+import org.mriworkbench.core.ProgressListener;
 import org.mriworkbench.data.AuditConfig;
 import org.mriworkbench.data.AuditReport;
 import org.mriworkbench.data.DataSplit;

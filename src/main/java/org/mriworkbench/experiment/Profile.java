@@ -1,5 +1,6 @@
 package org.mriworkbench.experiment;
 
+import org.mriworkbench.core.SeededSample;
 import org.mriworkbench.data.Task;
 import org.mriworkbench.train.EarlyStopping;
 import org.mriworkbench.train.LrSchedule;
@@ -7,12 +8,8 @@ import org.mriworkbench.train.Optimiser;
 import org.mriworkbench.train.TensorDataset;
 import org.mriworkbench.train.TrainConfig;
 
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Random;
 
 /**
  * How much work a notebook does. {@code teach} (the default when a person opens a notebook) trains long enough for
@@ -137,25 +134,7 @@ public record Profile(String name, int inputSize, int epochs, int maxTrainPerCla
         if (perClass <= 0) {
             return data;
         }
-        int k = 0;
-        for (int l : data.labels()) {
-            k = Math.max(k, l + 1);
-        }
-        List<List<Integer>> byClass = new ArrayList<>();
-        for (int c = 0; c < k; c++) {
-            byClass.add(new ArrayList<>());
-        }
-        for (int i = 0; i < data.size(); i++) {
-            byClass.get(data.label(i)).add(i);
-        }
-        Random rng = new Random(seed);
-        List<Integer> keep = new ArrayList<>();
-        for (List<Integer> members : byClass) {
-            Collections.shuffle(members, rng);
-            keep.addAll(members.subList(0, Math.min(perClass, members.size())));
-        }
-        Collections.sort(keep);
-        return data.subset(keep.stream().mapToInt(Integer::intValue).toArray());
+        return data.subset(SeededSample.perClass(data.labels(), perClass, seed));
     }
 
     public TensorDataset limitTrain(TensorDataset d, long seed) {

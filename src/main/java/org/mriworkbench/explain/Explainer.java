@@ -2,7 +2,7 @@ package org.mriworkbench.explain;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.mriworkbench.preprocess.FloatImage;
+import org.mriworkbench.core.FloatImage;
 
 /**
  * Something that explains one class decision of a trained network on one image as a {@link SaliencyMap}. One

@@ -8,8 +8,8 @@ import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.mriworkbench.preprocess.FloatImage;
-import org.mriworkbench.preprocess.Resample;
+import org.mriworkbench.core.FloatImage;
+import org.mriworkbench.core.Resample;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**

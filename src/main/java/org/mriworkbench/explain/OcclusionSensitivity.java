@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.mriworkbench.preprocess.FloatImage;
+import org.mriworkbench.core.FloatImage;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**

@@ -3,7 +3,7 @@ package org.mriworkbench.explain;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
-import org.mriworkbench.preprocess.FloatImage;
+import org.mriworkbench.core.FloatImage;
 
 /**
  * A per-pixel importance map for one image and one class, the common result of every {@link Explainer}, so that

@@ -3,7 +3,7 @@ package org.mriworkbench.explain;
 import java.util.ArrayList;
 import java.util.List;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.mriworkbench.preprocess.FloatImage;
+import org.mriworkbench.core.FloatImage;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**

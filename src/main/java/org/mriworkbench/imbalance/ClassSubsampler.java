@@ -4,7 +4,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.mriworkbench.data.Label;
+import org.mriworkbench.core.Label;
+import org.mriworkbench.core.SplitMix64;
 
 /**
  * Keeps a seeded random fraction of one class and everything else, to <em>create</em> imbalance on purpose: public
@@ -44,7 +45,7 @@ public record ClassSubsampler(int classIndex, double fraction, long seed) {
         int[] members = Arrays.stream(Sampling.identity(labels.length)).filter(i -> labels[i] == classIndex)
                 .toArray();
         int keep = (int) Math.round(fraction * members.length);
-        SplittableRandom rng = new SplittableRandom(Sampling.mix64(seed));
+        SplittableRandom rng = new SplittableRandom(SplitMix64.mix64(seed));
         boolean[] kept = new boolean[labels.length];
         for (int i : Sampling.withoutReplacement(members, keep, rng)) {
             kept[i] = true;

@@ -2,6 +2,7 @@ package org.mriworkbench.imbalance;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import org.mriworkbench.core.SplitMix64;
 
 /** Helpers shared by the strategies: validation, grouping by class, seeded shuffles. */
 final class Sampling {
@@ -14,14 +15,8 @@ final class Sampling {
         if (epoch < 0) {
             throw new IllegalArgumentException("epoch must be >= 0, got " + epoch);
         }
-        long z = mix64(mix64(seed) + 0x9E3779B97F4A7C15L * (epoch + 1L));
+        long z = SplitMix64.mix64(SplitMix64.mix64(seed) + SplitMix64.GOLDEN_GAMMA * (epoch + 1L));
         return new SplittableRandom(z);
-    }
-
-    static long mix64(long z) {
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
     }
 
     /** Sample indices grouped by class, each group in ascending order; validates the labels. */

@@ -33,10 +33,14 @@ import java.util.concurrent.TimeUnit;
  */
 public final class CellEvaluator implements AutoCloseable {
 
-    /** What every session imports before the first cell (JShell's default start-up, plus the notebook helpers). */
+    /**
+     * What every session imports before the first cell: JShell's default start-up, the workbench's ground floor
+     * ({@code FloatImage}, {@code ProgressListener}, ... which nearly every notebook names but which belong to no one
+     * stage), plus the notebook helpers.
+     */
     static final List<String> DEFAULT_IMPORTS = List.of(
             "java.io.*", "java.math.*", "java.net.*", "java.nio.file.*", "java.util.*", "java.util.concurrent.*",
-            "java.util.function.*", "java.util.regex.*", "java.util.stream.*");
+            "java.util.function.*", "java.util.regex.*", "java.util.stream.*", "org.mriworkbench.core.*");
 
     /** The outcome of a cell that ran to its end: the value of its last expression, if it ended with one. */
     public record CellResult(boolean hasValue, Object value) {

@@ -8,7 +8,7 @@ import org.knowm.xchart.internal.chartpart.IChart;
 import org.mriworkbench.chart.ImageGrid;
 import org.mriworkbench.eval.BootstrapInterval;
 import org.mriworkbench.eval.MetricValue;
-import org.mriworkbench.preprocess.FloatImage;
+import org.mriworkbench.core.FloatImage;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.FloatColumn;
 import tech.tablesaw.api.NumberColumn;

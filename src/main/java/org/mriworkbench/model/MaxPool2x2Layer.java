@@ -19,7 +19,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * Stands in for a DL4J {@code SubsamplingLayer} doing 2x2, stride-2 max pooling on float NCHW tensors: forward and
  * backward are one sequential pass over each pair of input rows, on the calling thread and the common pool.
  *
- * <p>Why: the step profile ({@code train.StepProfile}) put the four pooling layers of {@code classic} at about 40% of a
+ * <p>Why: the step profile ({@code bench.StepProfile}) put the four pooling layers of {@code classic} at about 40% of a
  * training step's CPU time at 64 px and over a third at 128 px, more than the convolutions. DL4J's layer runs
  * libnd4j's generic {@code maxpool2d} and {@code maxpool2d_bp} ops, whose backward pass searches every window again
  * through strided index arithmetic; pooling is pure memory traffic and needs one read of the input and one write of

@@ -8,7 +8,7 @@ import java.nio.FloatBuffer;
  *
  * <p>Why: with one input channel there is almost nothing to compute (9 multiply-adds per output value), and oneDNN's
  * general kernels spend their time reordering NCHW into blocked layouts and back: the step profile
- * ({@code train.StepProfile}) put the first conv at a quarter of a training step at 64 px and over a third at 128 px.
+ * ({@code bench.StepProfile}) put the first conv at a quarter of a training step at 64 px and over a third at 128 px.
  * Here the output is one vectorised pass per (image, channel) over nine shifted copies of the image, and the weight
  * gradient one pass over each delta row with nine accumulators.
  *

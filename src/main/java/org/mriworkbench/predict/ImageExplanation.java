@@ -8,13 +8,14 @@ import java.util.Locale;
 import javax.imageio.ImageIO;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.mriworkbench.chart.Overlays;
+import org.mriworkbench.core.ArgMax;
+import org.mriworkbench.core.FloatImage;
 import org.mriworkbench.data.ImageDecodeException;
 import org.mriworkbench.explain.Explainer;
 import org.mriworkbench.explain.GradCam;
 import org.mriworkbench.explain.OcclusionSensitivity;
 import org.mriworkbench.explain.SaliencyMap;
 import org.mriworkbench.explain.VanillaSaliency;
-import org.mriworkbench.preprocess.FloatImage;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -82,7 +83,7 @@ public record ImageExplanation(Path image, List<String> classNames, double[] pro
         INDArray x = Nd4j.create(input.pixels(), new long[] {1, input.channels(), input.height(), input.width()},
                 DataType.FLOAT);
         double[] probs = net.output(x, false).toDoubleVector();
-        int predicted = argMax(probs);
+        int predicted = ArgMax.of(probs);
         int targetClass = target < 0 ? predicted : target;
         SaliencyMap map = method.explainer(net, input.width()).explain(input, targetClass);
         Path file = overlay != null ? overlay : Path.of(stem(image) + "-" + map.method() + ".png");
@@ -91,16 +92,6 @@ public record ImageExplanation(Path image, List<String> classNames, double[] pro
         }
         ImageIO.write(Overlays.heatmap(input, map.values(), map.width(), map.height(), ALPHA), "png", file.toFile());
         return new ImageExplanation(image, predictor.task().classNames(), probs, predicted, targetClass, map, file);
-    }
-
-    private static int argMax(double[] v) {
-        int best = 0;
-        for (int i = 1; i < v.length; i++) {
-            if (v[i] > v[best]) {
-                best = i;
-            }
-        }
-        return best;
     }
 
     private static String stem(Path file) {

@@ -8,10 +8,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.mriworkbench.core.ArgMax;
 import org.mriworkbench.data.FileWalker;
 import org.mriworkbench.data.ImageDecodeException;
 import org.mriworkbench.data.Task;
-import org.mriworkbench.preprocess.FloatImage;
+import org.mriworkbench.core.FloatImage;
+import org.mriworkbench.eval.TumourDetection;
 import org.mriworkbench.preprocess.Preprocessing;
 import org.mriworkbench.train.CheckpointException;
 import org.mriworkbench.train.Checkpoints;
@@ -220,23 +222,14 @@ public final class ImagePredictor {
         List<String> names = task.classNames();
         List<ImagePrediction> out = new ArrayList<>();
         for (int i = 0; i < probs.length; i++) {
-            int best = 0;
-            for (int c = 1; c < probs[i].length; c++) {
-                if (probs[i][c] > probs[i][best]) {
-                    best = c;
-                }
-            }
-            out.add(new ImagePrediction(ok.get(i), names.get(best), names, probs[i], pTumour(probs[i])));
+            int best = ArgMax.of(probs[i]);
+            out.add(new ImagePrediction(ok.get(i), names.get(best), names, probs[i],
+                    TumourDetection.score(probs[i])));
         }
         return new Result(out, skipped);
     }
 
     private static boolean sameShape(FloatImage a, FloatImage b) {
         return a.channels() == b.channels() && a.height() == b.height() && a.width() == b.width();
-    }
-
-    /** P(tumour) = 1 - P(no tumour), for either task. */
-    double pTumour(double[] p) {
-        return 1.0 - p[task.classNames().indexOf("NO_TUMOR")];
     }
 }

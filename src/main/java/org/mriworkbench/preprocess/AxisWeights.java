@@ -1,5 +1,7 @@
 package org.mriworkbench.preprocess;
 
+import org.mriworkbench.core.Resample;
+
 /**
  * Resampling of one axis as precomputed taps: output sample {@code i} is the weighted sum of {@link #taps} input
  * samples from {@code start[i]}, with weights {@code weights[i * taps ..]} (zero-padded to the same count). Same

@@ -1,5 +1,7 @@
 package org.mriworkbench.preprocess;
 
+import org.mriworkbench.core.FloatImage;
+
 /**
  * Crops an image to the bounding box of the head, plus a margin, so that {@link ResizePad} spends the network's
  * input pixels on the head instead of on black background. Slices in public sets are framed very differently (some

@@ -1,5 +1,7 @@
 package org.mriworkbench.preprocess;
 
+import org.mriworkbench.core.FloatImage;
+
 /**
  * Gaussian smoothing as a simple denoiser. MRI magnitude images carry Rician noise that a CNN can overfit to on a
  * few thousand slices; a light blur (σ of about 0.5–1 output pixel) is the classic, transparent baseline to compare

@@ -1,5 +1,7 @@
 package org.mriworkbench.preprocess;
 
+import org.mriworkbench.core.FloatImage;
+
 /**
  * One deterministic preprocessing step. Steps are small immutable records so that a pipeline can be shown step by
  * step, serialised into a run's config, and fingerprinted for the tensor cache: {@link #describe()} must change

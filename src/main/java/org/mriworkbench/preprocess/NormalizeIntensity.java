@@ -1,5 +1,7 @@
 package org.mriworkbench.preprocess;
 
+import org.mriworkbench.core.FloatImage;
+
 /**
  * Rescales each image's intensities to [0,1]. MRI intensities have no absolute unit: the same tissue comes out
  * brighter or darker depending on scanner, coil and windowing, so each image is normalised on its own.

@@ -1,7 +1,8 @@
 package org.mriworkbench.preprocess;
 
+import org.mriworkbench.core.FloatImage;
 import org.mriworkbench.data.ImageRecord;
-import org.mriworkbench.data.Label;
+import org.mriworkbench.core.Label;
 
 import java.nio.FloatBuffer;
 import java.nio.file.Path;

@@ -2,15 +2,13 @@ package org.mriworkbench.preprocess;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
+import org.mriworkbench.core.FloatImage;
+import org.mriworkbench.core.Sha256;
 import org.mriworkbench.data.ImageDecodeException;
 import org.mriworkbench.data.ImageDecoder;
 
@@ -166,12 +164,7 @@ public record Preprocessing(List<ImageOp> ops) {
 
     /** SHA-256 (hex) of {@link #describe()}: equal for pipelines that produce the same pixels. */
     public String fingerprint() {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(describe().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(d);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(describe());
     }
 
     /** JSON such as {@code {"ops":[{"op":"resize-pad","size":128}, ...]}}, for run configs. */
@@ -185,7 +178,12 @@ public record Preprocessing(List<ImageOp> ops) {
 
     /** Reads what {@link #toJson()} wrote; unknown op names fail with the list of known ones. */
     public static Preprocessing fromJson(String json) {
-        return PreprocessingJson.read(json);
+        try {
+            return PreprocessingJson.MAPPER.readValue(json, Preprocessing.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not a preprocessing description (known ops: grayscale, resize-pad, "
+                    + "normalize-intensity, gaussian-denoise, crop-to-head): " + e.getOriginalMessage(), e);
+        }
     }
 
     @Override

@@ -2,7 +2,6 @@ package org.mriworkbench.preprocess;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
@@ -24,14 +23,5 @@ final class PreprocessingJson {
     static final ObjectMapper MAPPER = new ObjectMapper().addMixIn(ImageOp.class, ImageOpMixin.class);
 
     private PreprocessingJson() {
-    }
-
-    static Preprocessing read(String json) {
-        try {
-            return MAPPER.readValue(json, Preprocessing.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("not a preprocessing description (known ops: grayscale, resize-pad, "
-                    + "normalize-intensity, gaussian-denoise, crop-to-head): " + e.getOriginalMessage(), e);
-        }
     }
 }

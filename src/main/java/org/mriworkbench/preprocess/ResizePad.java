@@ -1,5 +1,8 @@
 package org.mriworkbench.preprocess;
 
+import org.mriworkbench.core.FloatImage;
+import org.mriworkbench.core.Resample;
+
 /**
  * Fits an image into a {@code size}×{@code size} square without distorting it: the longer side is scaled to
  * {@code size}, the shorter side keeps the aspect ratio, and the rest is padded with 0, centred. Stretching a

@@ -1,20 +1,18 @@
 package org.mriworkbench.preprocess;
 
+import org.mriworkbench.core.FloatImage;
+import org.mriworkbench.core.Sha256;
 import org.mriworkbench.data.DatasetIndex;
 import org.mriworkbench.data.ImageDecodeException;
 import org.mriworkbench.data.ImageRecord;
-import org.mriworkbench.experiment.ProgressListener;
+import org.mriworkbench.core.ProgressListener;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -72,7 +70,7 @@ public final class TensorCache {
 
     /** The file that holds (or would hold) {@code index} preprocessed by {@code pre} under {@code cacheDir}. */
     public static Path cacheFile(DatasetIndex index, Preprocessing pre, Path cacheDir) {
-        String key = sha256Hex((index.fingerprint() + "/" + pre.fingerprint()).getBytes(StandardCharsets.UTF_8));
+        String key = Sha256.hex(index.fingerprint() + "/" + pre.fingerprint());
         return cacheDir.resolve("tensors-" + key.substring(0, 32) + ".f32");
     }
 
@@ -206,7 +204,7 @@ public final class TensorCache {
         Path file = index.file(i);
         try {
             byte[] bytes = Files.readAllBytes(file);
-            if (!sha256Hex(bytes).equals(r.sha256())) {
+            if (!Sha256.hex(bytes).equals(r.sha256())) {
                 return problem(problems, r, "content differs from the scan (SHA-256 changed)");
             }
             return pre.decodeAndApply(bytes, file);
@@ -230,13 +228,5 @@ public final class TensorCache {
             problems.first.add(r.path() + ": " + what);
         }
         return null;
-    }
-
-    private static String sha256Hex(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

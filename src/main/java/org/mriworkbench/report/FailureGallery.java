@@ -5,7 +5,7 @@ import org.mriworkbench.chart.ExplanationGallery;
 import org.mriworkbench.data.Task;
 import org.mriworkbench.explain.GradCam;
 import org.mriworkbench.explain.SaliencyMap;
-import org.mriworkbench.preprocess.FloatImage;
+import org.mriworkbench.core.FloatImage;
 import org.mriworkbench.train.Checkpoints;
 
 import javax.imageio.ImageIO;

@@ -1,6 +1,6 @@
 package org.mriworkbench.report;
 
-import org.mriworkbench.eval.ConfusionMatrix;
+import org.mriworkbench.core.ArgMax;
 import org.mriworkbench.eval.Predictions;
 
 import java.util.ArrayList;
@@ -23,7 +23,7 @@ public record Misclassification(String id, String truth, String predicted, doubl
         List<Misclassification> out = new ArrayList<>();
         int[] y = p.labels();
         double[][] probs = p.probabilities();
-        int[] predicted = ConfusionMatrix.argmax(probs);
+        int[] predicted = ArgMax.ofRows(probs);
         for (int i = 0; i < y.length; i++) {
             if (predicted[i] != y[i]) {
                 out.add(new Misclassification(p.ids().get(i), p.classNames().get(y[i]),

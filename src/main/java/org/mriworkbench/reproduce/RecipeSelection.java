@@ -2,6 +2,7 @@ package org.mriworkbench.reproduce;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.mriworkbench.core.ProgressListener;
 import org.mriworkbench.eval.Bootstrap;
 import org.mriworkbench.eval.BootstrapInterval;
 import org.mriworkbench.eval.PairedComparison;
@@ -27,7 +28,7 @@ import java.util.function.Consumer;
 import org.mriworkbench.experiment.ExperimentRunner;
 import org.mriworkbench.experiment.RunFolder;
 import org.mriworkbench.eval.Predictions;
-import org.mriworkbench.experiment.ProgressListener;
+import org.mriworkbench.core.ProgressListener;
 
 /**
  * The reference recipe, chosen by a {@link Sweep} on validation before any reference run reads a test image: the

@@ -1,5 +1,6 @@
 package org.mriworkbench.reproduce;
 
+import org.mriworkbench.core.ArgMax;
 import org.mriworkbench.eval.DeLong;
 import org.mriworkbench.eval.McNemar;
 import org.mriworkbench.eval.PairedComparison;
@@ -74,9 +75,9 @@ public record ReferencePair(String runA, String runB, String comparison, PairedC
         boolean[] rightB = new boolean[y.length];
         for (int i = 0; i < y.length; i++) {
             sb[i] = qb[i][1];
-            int callA = argmax(qa[i]) == TumourDetection.NO_TUMOR_INDEX ? 0 : 1;
+            int callA = ArgMax.of(qa[i]) == TumourDetection.NO_TUMOR_INDEX ? 0 : 1;
             rightA[i] = callA == y[i];
-            rightB[i] = argmax(qb[i]) == y[i];
+            rightB[i] = ArgMax.of(qb[i]) == y[i];
         }
         return List.of(
                 new ReferencePair(fourClass.name(), binary.name(), "tumour vs no tumour, arg-max call (McNemar)",
@@ -107,15 +108,5 @@ public record ReferencePair(String runA, String runB, String comparison, PairedC
             out[i] = qb[k];
         }
         return out;
-    }
-
-    private static int argmax(double[] p) {
-        int best = 0;
-        for (int c = 1; c < p.length; c++) {
-            if (p[c] > p[best]) {
-                best = c;
-            }
-        }
-        return best;
     }
 }

@@ -1,7 +1,7 @@
 package org.mriworkbench.reproduce;
 
-import org.mriworkbench.data.PhantomConfig;
-import org.mriworkbench.data.PhantomGenerator;
+import org.mriworkbench.phantom.PhantomConfig;
+import org.mriworkbench.phantom.PhantomGenerator;
 import org.mriworkbench.eval.BootstrapInterval;
 
 import java.io.IOException;

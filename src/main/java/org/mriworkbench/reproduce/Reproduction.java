@@ -1,5 +1,6 @@
 package org.mriworkbench.reproduce;
 
+import org.mriworkbench.core.ProgressListener;
 import org.mriworkbench.data.AuditConfig;
 import org.mriworkbench.data.DataSplit;
 import org.mriworkbench.data.SplitConfig;
@@ -29,7 +30,7 @@ import org.mriworkbench.report.FailureGallery;
 import org.mriworkbench.experiment.Manifest;
 import org.mriworkbench.eval.Predictions;
 import org.mriworkbench.experiment.PreparedData;
-import org.mriworkbench.experiment.ProgressListener;
+import org.mriworkbench.core.ProgressListener;
 import org.mriworkbench.eval.RunEvaluation;
 import org.mriworkbench.eval.RunEvaluator;
 import org.mriworkbench.experiment.RunFolder;

@@ -3,16 +3,15 @@ package org.mriworkbench.shift;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Random;
+import org.mriworkbench.core.SeededSample;
 import org.mriworkbench.data.DataLocation;
 import org.mriworkbench.data.DatasetIndex;
 import org.mriworkbench.data.DatasetScanner;
 import org.mriworkbench.data.FileWalker;
-import org.mriworkbench.data.Label;
+import org.mriworkbench.core.Label;
 import org.mriworkbench.data.ScanIssue;
 import org.mriworkbench.predict.ImagePredictor;
 
@@ -99,11 +98,6 @@ public record ImageFolder(Path root, List<Path> files, List<Label> labels, List<
         if (max <= 0 || files.size() <= max) {
             return this;
         }
-        List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < files.size(); i++) {
-            order.add(i);
-        }
-        Collections.shuffle(order, new Random(seed));
-        return subset(order.subList(0, max).stream().sorted().mapToInt(Integer::intValue).toArray());
+        return subset(SeededSample.indices(files.size(), max, seed));
     }
 }

@@ -17,7 +17,7 @@ import org.mriworkbench.data.DuplicateAudit;
 import org.mriworkbench.data.ImageDecodeException;
 import org.mriworkbench.data.ImageDecoder;
 import org.mriworkbench.data.ImageIntensity;
-import org.mriworkbench.data.Label;
+import org.mriworkbench.core.Label;
 import org.mriworkbench.data.Subset;
 import org.mriworkbench.data.Task;
 import org.mriworkbench.eval.ConfidenceSummary;

@@ -7,7 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.mriworkbench.data.ImageIntensity;
-import org.mriworkbench.data.Label;
+import org.mriworkbench.core.Label;
 import org.mriworkbench.eval.ConfidenceSummary;
 import org.mriworkbench.eval.KolmogorovSmirnov;
 import org.mriworkbench.predict.ImagePredictor.ImagePrediction;

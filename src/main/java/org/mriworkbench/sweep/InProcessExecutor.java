@@ -2,7 +2,7 @@ package org.mriworkbench.sweep;
 
 import org.mriworkbench.experiment.ExperimentRunner;
 import org.mriworkbench.experiment.PreparedData;
-import org.mriworkbench.experiment.ProgressListener;
+import org.mriworkbench.core.ProgressListener;
 import org.mriworkbench.train.TrainingListener;
 
 import java.io.IOException;

@@ -1,6 +1,7 @@
 package org.mriworkbench.train;
 
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.mriworkbench.core.ArgMax;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -69,20 +70,9 @@ public final class NetworkEvaluator {
         for (int i = 0; i < p.length; i++) {
             int y = data.label(i);
             loss -= Math.log(Math.max(EPS, p[i][y]));
-            correct += argMax(p[i]) == y ? 1 : 0;
+            correct += ArgMax.of(p[i]) == y ? 1 : 0;
         }
         return new LossAccuracy(loss / p.length, correct / (double) p.length);
-    }
-
-    /** Index of the largest entry; the first on ties. */
-    static int argMax(double[] row) {
-        int best = 0;
-        for (int c = 1; c < row.length; c++) {
-            if (row[c] > row[best]) {
-                best = c;
-            }
-        }
-        return best;
     }
 
     /** Correct arg-max predictions in a one-hot-labelled minibatch output. */

@@ -4,12 +4,11 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
-import org.mriworkbench.preprocess.FloatImage;
+import org.mriworkbench.core.FloatImage;
+import org.mriworkbench.core.Sha256;
 
 /**
  * Preprocessed images held in memory as one planar {@code n x C x H x W} float array (NCHW, ND4J's layout for
@@ -160,28 +159,24 @@ public final class TensorDataset {
      * tensors were trained on, when the caller has no better data-set fingerprint.
      */
     public String fingerprint() {
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            ByteBuffer buf = ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
-            buf.putInt(n).putInt(channels).putInt(height).putInt(width);
-            for (int l : labels) {
-                flushIfFull(md, buf, 4);
-                buf.putInt(l);
-            }
-            for (float f : data) {
-                flushIfFull(md, buf, 4);
-                buf.putInt(Float.floatToIntBits(f));
-            }
-            buf.flip();
-            md.update(buf);
-            for (String id : ids) {
-                md.update(id.getBytes(StandardCharsets.UTF_8));
-                md.update((byte) 0);
-            }
-            return HexFormat.of().formatHex(md.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every JVM", e);
+        MessageDigest md = Sha256.newDigest();
+    ByteBuffer buf = ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
+        buf.putInt(n).putInt(channels).putInt(height).putInt(width);
+        for (int l : labels) {
+            flushIfFull(md, buf, 4);
+            buf.putInt(l);
         }
+        for (float f : data) {
+            flushIfFull(md, buf, 4);
+            buf.putInt(Float.floatToIntBits(f));
+        }
+        buf.flip();
+        md.update(buf);
+        for (String id : ids) {
+            md.update(id.getBytes(StandardCharsets.UTF_8));
+            md.update((byte) 0);
+        }
+        return Sha256.hex(md);
     }
 
     private static void flushIfFull(MessageDigest md, ByteBuffer buf, int need) {

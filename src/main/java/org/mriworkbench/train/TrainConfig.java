@@ -85,6 +85,11 @@ public record TrainConfig(String runName, Task task, String preset, CnnSpec mode
      * 27.0 images per CPU-second each, load 4.3); 2 is kept so that a run on an idle machine can use the second core.
      * Without passive waiting the spinning OpenMP threads made 2 threads cost twice the CPU of 1 (14.1 vs 27.3
      * images per CPU-second, load 4.5), so a launcher that does not set it should use 1 thread on a busy machine.
+     *
+     * <p>It is the one default everywhere (the {@code train}, {@code sweep}, {@code reproduce} and {@code explain}
+     * commands, notebooks, profiles): threads are part of the config's equality and of the determinism contract
+     * ({@code docs/determinism.md}), so a default that followed the machine's core count would make the "same" run
+     * from two places differ and never be reused. More threads are asked for explicitly.
      */
     public static final int DEFAULT_THREADS = 2;
 

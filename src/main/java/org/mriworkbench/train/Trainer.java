@@ -1,17 +1,14 @@
 package org.mriworkbench.train;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.mriworkbench.core.Sha256;
 import org.mriworkbench.imbalance.EpochPlan;
 import org.mriworkbench.model.CnnSpec;
 
@@ -88,7 +85,7 @@ public final class Trainer {
         Files.createDirectories(runDir);
         writeConfig(runDir);
         NativeThreads.apply(config.threads());
-        String sha = sha256(config.toJson());
+        String sha = Sha256.hex(config.toJson());
         MultiLayerNetwork net = buildNetwork(TrainingLoop.plan(config, train.labels(), 0));
         CheckpointState start = TrainingLoop.initialState(sha, dataFingerprint(train, validation));
         Checkpoints.save(runDir, net, start);
@@ -105,7 +102,7 @@ public final class Trainer {
     public TrainingResult resume(TensorDataset train, TensorDataset validation, Path runDir) throws IOException {
         check(train, validation);
         CheckpointState state = Checkpoints.readState(runDir);
-        String sha = sha256(config.toJson());
+        String sha = Sha256.hex(config.toJson());
         if (!sha.equals(state.configSha256())) {
             throw new IllegalStateException("config differs from the one " + runDir + " was started with; resume with"
                     + " Trainer.fromRun(runDir)");
@@ -171,14 +168,5 @@ public final class Trainer {
     /** Fingerprint of both data sets; hashing is about 1 s per 100 million floats, small next to an epoch. */
     static String dataFingerprint(TensorDataset train, TensorDataset validation) {
         return train.fingerprint() + "+" + validation.fingerprint();
-    }
-
-    static String sha256(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every JVM", e);
-        }
     }
 }

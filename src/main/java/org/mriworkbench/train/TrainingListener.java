@@ -1,6 +1,6 @@
 package org.mriworkbench.train;
 
-import org.mriworkbench.experiment.ProgressListener;
+import org.mriworkbench.core.ProgressListener;
 
 /**
  * Receives training progress on the training thread, for progress bars, live notebook charts and run recorders.

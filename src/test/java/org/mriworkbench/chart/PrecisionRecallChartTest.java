@@ -1,6 +1,7 @@
 package org.mriworkbench.chart;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -36,5 +37,18 @@ class PrecisionRecallChartTest {
         assertEquals(Ranking.averagePrecision(Y, S).value(), area, 1e-12);
         XYChart c = PrecisionRecallChart.builder().add("m", curve, 0.5).build();
         assertEquals("no skill (prevalence 0.400)", ChartFixtures.seriesNames(c).get(1));
+    }
+
+    @Test
+    void sharesTheRocChartsBuilderOptionsWithItsOwnNames() {
+        XYChart c = PrecisionRecallChart.builder().optTitle("Test PR")
+                .add("m", Ranking.precisionRecallCurve(Y, S), 0.75).build();
+        assertEquals("Test PR", c.getTitle());
+        assertEquals("m (AP 0.750)", ChartFixtures.seriesNames(c).get(0));
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> PrecisionRecallChart.builder().build());
+        assertEquals("add at least one precision-recall curve", e.getMessage());
+        assertEquals("add at least one ROC curve",
+                assertThrows(IllegalStateException.class, () -> RocChart.builder().build()).getMessage());
     }
 }

@@ -3,8 +3,8 @@ package org.mriworkbench.cli;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mriworkbench.data.PhantomConfig;
-import org.mriworkbench.data.PhantomGenerator;
+import org.mriworkbench.phantom.PhantomConfig;
+import org.mriworkbench.phantom.PhantomGenerator;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;

@@ -2,8 +2,8 @@ package org.mriworkbench.cli;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mriworkbench.data.PhantomConfig;
-import org.mriworkbench.data.PhantomGenerator;
+import org.mriworkbench.phantom.PhantomConfig;
+import org.mriworkbench.phantom.PhantomGenerator;
 import org.mriworkbench.data.Task;
 import org.mriworkbench.sweep.SweepResult;
 import org.mriworkbench.train.TrainConfig;

@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mriworkbench.data.PhantomConfig;
-import org.mriworkbench.data.PhantomGenerator;
+import org.mriworkbench.phantom.PhantomConfig;
+import org.mriworkbench.phantom.PhantomGenerator;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

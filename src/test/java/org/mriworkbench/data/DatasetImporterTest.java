@@ -18,6 +18,8 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mriworkbench.phantom.PhantomConfig;
+import org.mriworkbench.phantom.PhantomGenerator;
 
 /** Zip import: layout detection, counts, hidden entries, zip slip, and all-or-nothing writing. */
 class DatasetImporterTest {

@@ -1,7 +1,7 @@
 package org.mriworkbench.data;
 
 import org.junit.jupiter.api.Test;
-import org.mriworkbench.preprocess.FloatImage;
+import org.mriworkbench.core.FloatImage;
 
 import java.nio.file.Path;
 

@@ -2,7 +2,7 @@ package org.mriworkbench.data;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mriworkbench.preprocess.FloatImage;
+import org.mriworkbench.core.FloatImage;
 
 import java.nio.file.Path;
 
@@ -31,7 +31,7 @@ class ImageDecoderTest {
     void grayDecodeOfColourJpegMatchesLuminanceOfFullDecode() throws Exception {
         byte[] jpeg = TestImages.jpeg(TestImages.rgbGray(40, 30, 1));
         ImageDecoder.Decoded gray = ImageDecoder.decodeGray(jpeg, SRC);
-        FloatImage reference = org.mriworkbench.preprocess.Grayscale.toGray(ImageDecoder.decode(jpeg, SRC).image());
+        FloatImage reference = org.mriworkbench.core.Luminance.toGray(ImageDecoder.decode(jpeg, SRC).image());
         assertEquals(1, gray.image().channels());
         assertEquals(3, gray.sourceChannels(), "source channels still reported");
         float worst = 0;

@@ -1,7 +1,7 @@
 package org.mriworkbench.data;
 
 import org.junit.jupiter.api.Test;
-import org.mriworkbench.preprocess.FloatImage;
+import org.mriworkbench.core.FloatImage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -53,11 +53,6 @@ class ClassificationMetricsTest {
     }
 
     @Test
-    void argmaxTiesGoToLowerIndexLikeNumpy() {
-        assertArrayEquals(new int[] {0, 1}, ConfusionMatrix.argmax(new double[][] {{0.5, 0.5}, {0.2, 0.4, 0.4}}));
-    }
-
-    @Test
     void confusionMatrixIsImmutableAndComparesByContent() {
         int[][] counts = {{1, 2}, {3, 4}};
         ConfusionMatrix cm = ConfusionMatrix.ofCounts(counts);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
+import org.mriworkbench.core.ArgMax;
 import org.junit.jupiter.api.Test;
 
 class TemperatureScalingTest {
@@ -56,7 +57,7 @@ class TemperatureScalingTest {
         TemperatureScaling ts = TemperatureScaling.fit(labels, z);
         double[][] before = new TemperatureScaling(1.0, 0, 0).apply(z);
         double[][] after = ts.apply(z);
-        assertArrayEquals(ConfusionMatrix.argmax(before), ConfusionMatrix.argmax(after));
+        assertArrayEquals(ArgMax.ofRows(before), ArgMax.ofRows(after));
         assertTrue(Calibration.expectedCalibrationError(labels, after)
                 < Calibration.expectedCalibrationError(labels, before));
     }

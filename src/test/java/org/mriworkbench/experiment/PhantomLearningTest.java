@@ -2,9 +2,10 @@ package org.mriworkbench.experiment;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mriworkbench.core.ProgressListener;
 import org.mriworkbench.data.AuditConfig;
-import org.mriworkbench.data.PhantomConfig;
-import org.mriworkbench.data.PhantomGenerator;
+import org.mriworkbench.phantom.PhantomConfig;
+import org.mriworkbench.phantom.PhantomGenerator;
 import org.mriworkbench.data.SplitConfig;
 import org.mriworkbench.data.Subset;
 import org.mriworkbench.data.Task;

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
 import org.mriworkbench.model.CnnSpec;
-import org.mriworkbench.preprocess.FloatImage;
+import org.mriworkbench.core.FloatImage;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** The Grad-CAM arithmetic on hand-made numbers, and target-layer choice on real networks. */
@@ -61,7 +61,7 @@ class GradCamTest {
         INDArray a = c.activations();
         float[] coarse = GradCam.coarseMap(ImageBatch.example(a, 0), ImageBatch.example(c.gradients(), 0),
                 (int) a.size(1), (int) a.size(2), (int) a.size(3));
-        float[] expected = GradCam.minMaxScaled(org.mriworkbench.preprocess.Resample.plane(coarse, 0,
+        float[] expected = GradCam.minMaxScaled(org.mriworkbench.core.Resample.plane(coarse, 0,
                 (int) a.size(3), (int) a.size(2), TinyNets.SIZE, TinyNets.SIZE));
         assertArrayEquals(expected, map.values(), 1e-5f);
     }

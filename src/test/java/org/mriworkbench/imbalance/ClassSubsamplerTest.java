@@ -9,7 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
-import org.mriworkbench.data.Label;
+import org.mriworkbench.core.Label;
 
 class ClassSubsamplerTest {
 

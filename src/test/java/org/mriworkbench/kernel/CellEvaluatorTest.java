@@ -60,6 +60,13 @@ class CellEvaluatorTest {
     }
 
     @Test
+    void groundFloorTypesNeedNoImport() {
+        // notebooks name FloatImage and ProgressListener without importing org.mriworkbench.core
+        assertEquals(3, value("FloatImage.blank(3, 2).width()"));
+        assertEquals(org.mriworkbench.core.ProgressListener.NONE, value("ProgressListener.NONE"));
+    }
+
+    @Test
     void printsGoToSystemOut() {
         PrintStream old = System.out;
         ByteArrayOutputStream buf = new ByteArrayOutputStream();

@@ -27,7 +27,7 @@ import org.mriworkbench.eval.MetricValue;
 import org.mriworkbench.eval.OperatingPoints;
 import org.mriworkbench.eval.PairedComparison;
 import org.mriworkbench.eval.Ranking;
-import org.mriworkbench.preprocess.FloatImage;
+import org.mriworkbench.core.FloatImage;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;

@@ -33,7 +33,7 @@ class NotebookExecutionTest {
     void everyNotebookRunsTopToBottomOnPhantoms() throws Exception {
         JupyterHarness.require("nbconvert, nbclient");
         Path phantoms = dir.resolve("phantoms");
-        new org.mriworkbench.data.PhantomGenerator(org.mriworkbench.data.PhantomConfig.builder().optSeed(11)
+        new org.mriworkbench.phantom.PhantomGenerator(org.mriworkbench.phantom.PhantomConfig.builder().optSeed(11)
                 .optTrainingPerClass(60).optTestingPerClass(15).build()).writeDataset(phantoms);
         runAll("phantoms", phantoms);
     }

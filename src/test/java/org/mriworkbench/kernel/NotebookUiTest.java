@@ -67,7 +67,7 @@ class NotebookUiTest {
         requireBrowser();
 
         Path phantoms = dir.resolve("phantoms");
-        new org.mriworkbench.data.PhantomGenerator(org.mriworkbench.data.PhantomConfig.builder().optSeed(11)
+        new org.mriworkbench.phantom.PhantomGenerator(org.mriworkbench.phantom.PhantomConfig.builder().optSeed(11)
                 .optTrainingPerClass(20).optTestingPerClass(5).build()).writeDataset(phantoms);
         Path prefix = dir.resolve("jupyter");
         KernelSpec.forClasspath("mri-workbench", System.getProperty("java.class.path"), List.of("-Xmx6g"))

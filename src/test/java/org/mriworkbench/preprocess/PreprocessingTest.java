@@ -3,6 +3,7 @@ package org.mriworkbench.preprocess;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import org.mriworkbench.core.FloatImage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

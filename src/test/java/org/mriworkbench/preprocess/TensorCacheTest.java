@@ -7,7 +7,7 @@ import org.mriworkbench.data.DatasetIndex;
 import org.mriworkbench.data.DatasetScanner;
 import org.mriworkbench.data.ImageDecoder;
 import org.mriworkbench.data.TestImages;
-import org.mriworkbench.experiment.ProgressListener;
+import org.mriworkbench.core.ProgressListener;
 
 import java.io.IOException;
 import java.nio.FloatBuffer;

@@ -2,14 +2,14 @@ package org.mriworkbench.sweep;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mriworkbench.data.PhantomConfig;
-import org.mriworkbench.data.PhantomGenerator;
+import org.mriworkbench.phantom.PhantomConfig;
+import org.mriworkbench.phantom.PhantomGenerator;
 import org.mriworkbench.data.Subset;
 import org.mriworkbench.data.Task;
 import org.mriworkbench.experiment.ExperimentRunner;
 import org.mriworkbench.experiment.PreparedData;
 import org.mriworkbench.eval.Predictions;
-import org.mriworkbench.experiment.ProgressListener;
+import org.mriworkbench.core.ProgressListener;
 import org.mriworkbench.experiment.RunRecord;
 import org.mriworkbench.train.EpochStats;
 import org.mriworkbench.train.TrainConfig;

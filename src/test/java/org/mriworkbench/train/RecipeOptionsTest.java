@@ -17,7 +17,7 @@ import org.mriworkbench.augment.Augmentation;
 import org.mriworkbench.augment.RandAffine;
 import org.mriworkbench.augment.RandFlip;
 import org.mriworkbench.imbalance.EpochPlan;
-import org.mriworkbench.preprocess.FloatImage;
+import org.mriworkbench.core.FloatImage;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 
