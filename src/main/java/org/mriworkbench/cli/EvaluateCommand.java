@@ -3,14 +3,12 @@ package org.mriworkbench.cli;
 import org.mriworkbench.data.Task;
 import org.mriworkbench.eval.Bootstrap;
 import org.mriworkbench.eval.BootstrapInterval;
-import org.mriworkbench.eval.DeLong;
-import org.mriworkbench.eval.McNemar;
-import org.mriworkbench.eval.Metrics;
 import org.mriworkbench.eval.PairedComparison;
-import org.mriworkbench.experiment.Predictions;
+import org.mriworkbench.eval.RunComparison;
+import org.mriworkbench.eval.Predictions;
 import org.mriworkbench.experiment.PreparedData;
-import org.mriworkbench.experiment.RunEvaluation;
-import org.mriworkbench.experiment.RunEvaluator;
+import org.mriworkbench.eval.RunEvaluation;
+import org.mriworkbench.eval.RunEvaluator;
 import org.mriworkbench.train.TrainConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,6 +19,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.mriworkbench.experiment.RunFolder;
+import org.mriworkbench.report.EvaluationReport;
 
 /** {@code evaluate} and {@code compare}: numbers with intervals, and whether run A really beats run B. */
 final class EvaluateCommand {
@@ -83,16 +83,16 @@ final class EvaluateCommand {
             if (!Files.isDirectory(runDir)) {
                 throw new IllegalArgumentException("no run folder at " + runDir);
             }
-            RunEvaluator evaluator = perImage ? RunEvaluator.create(resamples, seed).perImage()
-                    : RunEvaluator.create(resamples, seed);
+            EvaluationReport report = EvaluationReport.of(perImage ? RunEvaluator.create(resamples, seed).perImage()
+                    : RunEvaluator.create(resamples, seed));
             RunEvaluation e;
             if (test.equals("leakage-free")) {
-                e = evaluator.evaluateRun(runDir, runDir);
+                e = report.evaluateRun(runDir, runDir);
             } else if (test.equals("official")) {
-                TrainConfig cfg = TrainConfig.read(runDir.resolve("config.json"));
+                TrainConfig cfg = TrainConfig.read(new RunFolder(runDir).config());
                 PreparedData prepared = PreparedData.forRun(runDir, data.data, data.cacheDir(), ProgressBar.onStderr());
                 Task task = cfg.task();
-                e = evaluator.evaluateOfficial(runDir, task, RunEvaluator.officialPredictions(prepared, runDir, task));
+                e = report.evaluateOfficial(runDir, task, EvaluationReport.officialPredictions(prepared, runDir, task));
             } else {
                 throw new IllegalArgumentException("--test must be leakage-free or official, not " + test);
             }
@@ -101,8 +101,8 @@ final class EvaluateCommand {
                 System.out.println("intervals resample duplicate clusters; per-image accuracy interval for comparison: "
                         + e.accuracyPerImage().format());
             }
-            String suffix = test.equals("official") ? RunEvaluator.OFFICIAL_SUFFIX : "";
-            System.out.println("wrote " + RunEvaluator.metricsFile(suffix) + " and charts to "
+            String suffix = test.equals("official") ? RunFolder.OFFICIAL_SUFFIX : "";
+            System.out.println("wrote " + RunFolder.metricsFile(suffix) + " and charts to "
                     + runDir.toAbsolutePath());
             return 0;
         }
@@ -122,27 +122,17 @@ final class EvaluateCommand {
 
         @Override
         public Integer call() throws Exception {
-            Predictions pa = Predictions.read(a.resolve(Predictions.FILE));
-            Predictions pb = Predictions.read(b.resolve(Predictions.FILE));
-            if (!pa.ids().equals(pb.ids())) {
-                throw new IllegalArgumentException("the two runs were tested on different images; a paired comparison "
-                        + "needs the same test set (same data, split mode and split seed)");
-            }
-            int[] y = pa.labels();
-            int ka = pa.classNames().size();
-            int kb = pb.classNames().size();
-            int[] dy = RunEvaluator.detectionLabels(y, ka);
-            double[] sa = RunEvaluator.detectionScores(pa.probabilities(), ka);
-            double[] sb = RunEvaluator.detectionScores(pb.probabilities(), kb);
-            System.out.printf("A = %s%nB = %s%n%d paired test images%n", a.getFileName(), b.getFileName(), y.length);
-            print("tumour AUC (DeLong)", DeLong.compare(dy, sa, sb));
-            if (ka == kb) {
-                print("accuracy (McNemar)", McNemar.compare(y, pa.probabilities(), pb.probabilities()));
-                print("accuracy (paired bootstrap)", Bootstrap.withSeed(7).withResamples(resamples)
-                        .pairedDifference(Metrics.ACCURACY, y, pa.probabilities(), pb.probabilities()));
+            Predictions pa = Predictions.read(new RunFolder(a).predictions());
+            Predictions pb = Predictions.read(new RunFolder(b).predictions());
+            RunComparison c = RunComparison.of("A", pa, "B", pb, Bootstrap.withSeed(7).withResamples(resamples));
+            System.out.printf("A = %s%nB = %s%n%d paired test images%n", a.getFileName(), b.getFileName(), c.n());
+            print("tumour AUC (DeLong)", c.tumourAuc());
+            if (c.accuracy() != null) {
+                print("accuracy (McNemar)", c.accuracy());
+                print("accuracy (paired bootstrap)", c.accuracyBootstrap());
             } else {
-                System.out.println("accuracy not compared: the runs have different tasks (" + ka + " vs " + kb
-                        + " classes); only the tumour-detection view is comparable");
+                System.out.println("accuracy not compared: the runs have different tasks (" + pa.classNames().size()
+                        + " vs " + pb.classNames().size() + " classes); only the tumour-detection view is comparable");
             }
             return 0;
         }

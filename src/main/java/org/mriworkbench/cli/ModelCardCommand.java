@@ -1,7 +1,7 @@
 package org.mriworkbench.cli;
 
-import org.mriworkbench.experiment.ModelCard;
-import org.mriworkbench.experiment.RunEvaluator;
+import org.mriworkbench.report.ModelCard;
+import org.mriworkbench.eval.RunEvaluator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -9,6 +9,7 @@ import picocli.CommandLine.Parameters;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.mriworkbench.experiment.RunFolder;
 
 /**
  * {@code model-card}: a Markdown model card for a run, from the run folder alone, so that whoever receives a model
@@ -24,7 +25,7 @@ final class ModelCardCommand implements Callable<Integer> {
     Path runDir;
 
     @Option(names = "--out", paramLabel = "FILE", description = "where to write the card (default: RUN_DIR/"
-            + ModelCard.FILE + ")")
+            + RunFolder.MODEL_CARD_FILE + ")")
     Path out;
 
     @Override
@@ -32,9 +33,9 @@ final class ModelCardCommand implements Callable<Integer> {
         if (!Files.isDirectory(runDir)) {
             throw new IllegalArgumentException("no run folder at " + runDir);
         }
-        Path file = out != null ? out : runDir.resolve(ModelCard.FILE);
+        Path file = out != null ? out : new RunFolder(runDir).modelCard();
         ModelCard.write(runDir, file);
-        if (!Files.isRegularFile(runDir.resolve(RunEvaluator.metricsFile("")))) {
+        if (!Files.isRegularFile(new RunFolder(runDir).metrics(""))) {
             System.err.println("note: " + runDir + " has no metrics.json, so the card has no test figures; run "
                     + "`evaluate " + runDir + "` first");
         }

@@ -1,8 +1,8 @@
 package org.mriworkbench.cli;
 
 import org.mriworkbench.experiment.RunFolder;
-import org.mriworkbench.experiment.Reproduction;
-import org.mriworkbench.experiment.ResultsTable;
+import org.mriworkbench.reproduce.Reproduction;
+import org.mriworkbench.reproduce.ResultsTable;
 import org.mriworkbench.sweep.SweepSpec;
 import org.mriworkbench.train.TrainConfig;
 import picocli.CommandLine.Command;

@@ -3,10 +3,10 @@ package org.mriworkbench.cli;
 import org.mriworkbench.data.Task;
 import org.mriworkbench.eval.ConfidenceSummary;
 import org.mriworkbench.eval.KolmogorovSmirnov;
-import org.mriworkbench.experiment.ShiftCheck;
-import org.mriworkbench.experiment.ShiftFiles;
-import org.mriworkbench.experiment.ShiftReport;
-import org.mriworkbench.experiment.ShiftVerdict;
+import org.mriworkbench.shift.ShiftCheck;
+import org.mriworkbench.shift.ShiftFiles;
+import org.mriworkbench.shift.ShiftReport;
+import org.mriworkbench.shift.ShiftVerdict;
 import org.mriworkbench.train.Checkpoints;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import org.mriworkbench.experiment.RunFolder;
 
 /**
  * {@code shift}: is a new folder of slices like the images a model was trained on? Prints intensity statistics
@@ -93,7 +94,7 @@ final class ShiftCommand implements Callable<Integer> {
             return ShiftCheck.forRun(m);
         }
         Path parent = m.toAbsolutePath().getParent();
-        boolean inRun = parent != null && Files.isRegularFile(parent.resolve(Checkpoints.CONFIG_FILE))
+        boolean inRun = parent != null && Files.isRegularFile(new RunFolder(parent).config())
                 && m.getFileName().toString().equals(Checkpoints.MODEL_FILE);
         if (size == null && task == null && inRun) {
             return ShiftCheck.forRun(parent);

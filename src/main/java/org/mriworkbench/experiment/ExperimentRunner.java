@@ -1,7 +1,5 @@
 package org.mriworkbench.experiment;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import org.mriworkbench.data.Subset;
 import org.mriworkbench.data.Task;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -16,9 +14,10 @@ import org.mriworkbench.train.TrainingResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.Map;
 import java.util.function.BooleanSupplier;
+import org.mriworkbench.eval.Predictions;
 
 /**
  * Runs one experiment end to end: a recorded run folder, training with checkpoints, and predictions on the
@@ -27,31 +26,32 @@ import java.util.function.BooleanSupplier;
  */
 public final class ExperimentRunner {
 
-    /** File with the data side of a run's provenance (paths, fingerprints, audit and split settings, counts). */
-    public static final String DATA_FILE = "data.json";
-    /** Predictions on the validation subset, used to choose thresholds and fit calibration without the test set. */
-    public static final String VALIDATION_PREDICTIONS = "validation-predictions.csv";
-
     private static final int EVAL_BATCH = 64;
 
     private final PreparedData data;
     private final Path runsRoot;
-    private int maxTrainPerClass;
-    private int reducedClass = -1;
-    private double reducedFraction = 1.0;
-    private int maxEvalPerClass;
-    private TrainingListener listener = new TrainingListener() { };
-    private BooleanSupplier stop = () -> false;
-    private boolean validationOnly;
+    private final RunData.Limits limits;
+    private final TrainingListener listener;
+    private final BooleanSupplier stop;
+    private final boolean validationOnly;
 
-    private ExperimentRunner(PreparedData data, Path runsRoot) {
-        this.data = data;
-        this.runsRoot = runsRoot;
+    private ExperimentRunner(PreparedData data, Path runsRoot, RunData.Limits limits, TrainingListener listener,
+                             BooleanSupplier stop, boolean validationOnly) {
+        this.data = Objects.requireNonNull(data, "data");
+        this.runsRoot = Objects.requireNonNull(runsRoot, "runsRoot");
+        this.limits = Objects.requireNonNull(limits, "limits");
+        this.listener = Objects.requireNonNull(listener, "listener");
+        this.stop = Objects.requireNonNull(stop, "stop");
+        this.validationOnly = validationOnly;
     }
 
-    /** A runner writing run folders under {@code runsRoot}. */
+    /**
+     * A runner writing run folders under {@code runsRoot}, with no limits, no listener and no stop signal. Runners
+     * are immutable: every {@code with...} returns a changed copy, so one runner can be shared by several runs.
+     */
     public static ExperimentRunner of(PreparedData data, Path runsRoot) {
-        return new ExperimentRunner(data, runsRoot);
+        return new ExperimentRunner(data, runsRoot, RunData.Limits.NONE, new TrainingListener() { }, () -> false,
+                false);
     }
 
     /**
@@ -59,9 +59,18 @@ public final class ExperimentRunner {
      * all. The quick profile uses it so notebooks run in minutes; the limits are recorded in {@code data.json}.
      */
     public ExperimentRunner withLimits(int maxTrainPerClass, int maxEvalPerClass) {
-        this.maxTrainPerClass = maxTrainPerClass;
-        this.maxEvalPerClass = maxEvalPerClass;
-        return this;
+        return withLimits(new RunData.Limits(maxTrainPerClass, maxEvalPerClass, limits.reducedClass(),
+                limits.reducedFraction()));
+    }
+
+    /** A copy with all four limits of {@code limits} (as a run's {@code data.json} records them). */
+    public ExperimentRunner withLimits(RunData.Limits limits) {
+        return new ExperimentRunner(data, runsRoot, limits, listener, stop, validationOnly);
+    }
+
+    /** This runner's limits. */
+    public RunData.Limits limits() {
+        return limits;
     }
 
     /**
@@ -70,9 +79,8 @@ public final class ExperimentRunner {
      * honestly. Recorded in {@code data.json}.
      */
     public ExperimentRunner withTrainClassFraction(int classIndex, double fraction) {
-        this.reducedClass = classIndex;
-        this.reducedFraction = fraction;
-        return this;
+        return withLimits(new RunData.Limits(limits.maxTrainPerClass(), limits.maxEvalPerClass(), classIndex,
+                fraction));
     }
 
     /** Applies a profile's limits; see {@link #withLimits(int, int)}. */
@@ -80,24 +88,23 @@ public final class ExperimentRunner {
         return withLimits(p.maxTrainPerClass(), p.maxEvalPerClass());
     }
 
+    /** A copy that reports training progress to {@code l}. */
     public ExperimentRunner withListener(TrainingListener l) {
-        this.listener = l;
-        return this;
+        return new ExperimentRunner(data, runsRoot, limits, l, stop, validationOnly);
     }
 
+    /** A copy that stops training (leaving a resumable checkpoint) once {@code s} says so. */
     public ExperimentRunner withStopSignal(BooleanSupplier s) {
-        this.stop = s;
-        return this;
+        return new ExperimentRunner(data, runsRoot, limits, listener, s, validationOnly);
     }
 
     /**
-     * Makes this runner unable to reach the test subset: runs end with their validation predictions, and asking for
-     * test images throws. A search over configs ({@code sweep}) must select on validation only; a runner that cannot
-     * read the test set makes that a property of the code instead of the caller's care.
+     * A copy unable to reach the test subset: runs end with their validation predictions, and asking for test images
+     * throws. A search over configs ({@code sweep}) must select on validation only; a runner that cannot read the
+     * test set makes that a property of the code instead of the caller's care.
      */
     public ExperimentRunner validationOnly() {
-        this.validationOnly = true;
-        return this;
+        return new ExperimentRunner(data, runsRoot, limits, listener, stop, true);
     }
 
     /** Whether {@link #validationOnly()} was set. */
@@ -135,7 +142,7 @@ public final class ExperimentRunner {
                 if (r.config().equals(config) && sameDataAs(r.folder().dir())) {
                     if (validationOnly ? finishedOnValidation(r) : r.predictions().isPresent()) {
                         done = Optional.of(r);
-                    } else if (Files.exists(r.folder().dir().resolve(Checkpoints.STATE_FILE))) {
+                    } else if (Files.exists(r.folder().checkpointState())) {
                         unfinished = Optional.of(r);
                     }
                 }
@@ -154,7 +161,7 @@ public final class ExperimentRunner {
 
     private static boolean finishedOnValidation(RunRecord r) {
         return r.manifest().endTime() != null
-                && Files.exists(r.folder().dir().resolve(VALIDATION_PREDICTIONS));
+                && Files.exists(r.folder().validationPredictions());
     }
 
     /** One subset of the prepared data for a task, within this runner's limits. */
@@ -163,10 +170,11 @@ public final class ExperimentRunner {
             throw new IllegalStateException("this runner is validation-only: it never reads test images");
         }
         // Cap first, then reduce: reducing first and capping after would undo the imbalance being taught.
-        TensorDataset d = Profile.limit(data.dataset(s, task), s == Subset.TRAIN ? maxTrainPerClass : maxEvalPerClass,
-                seed);
-        if (s == Subset.TRAIN && reducedClass >= 0 && reducedFraction < 1.0) {
-            d = d.subset(new ClassSubsampler(reducedClass, reducedFraction, seed).keptIndices(d.labels()));
+        TensorDataset d = Profile.limit(data.dataset(s, task),
+                s == Subset.TRAIN ? limits.maxTrainPerClass() : limits.maxEvalPerClass(), seed);
+        if (s == Subset.TRAIN && limits.reducedClass() >= 0 && limits.reducedFraction() < 1.0) {
+            d = d.subset(new ClassSubsampler(limits.reducedClass(), limits.reducedFraction(), seed)
+                    .keptIndices(d.labels()));
         }
         return d;
     }
@@ -181,20 +189,24 @@ public final class ExperimentRunner {
             return d.datasetFingerprint().equals(data.index().fingerprint())
                     && d.splitFingerprint().equals(data.split().fingerprint())
                     && d.preprocessingJson().equals(data.preprocessing().toJson())
-                    && d.limits().equals(new RunData.Limits(maxTrainPerClass, maxEvalPerClass, reducedClass,
-                    reducedFraction));
+                    && d.limits().equals(limits);
         } catch (IOException | RuntimeException e) {
             return false; // an unreadable record cannot vouch for its data
         }
     }
 
-    /** Continues an interrupted run from its last checkpoint, on the same prepared data. */
+    /**
+     * Continues an interrupted run from its last checkpoint, on the same prepared data and with the limits the run
+     * recorded in its {@code data.json} (whatever this runner's own are: this runner is not changed).
+     */
     public Outcome resume(Path runDir) throws IOException {
+        RunData.Limits recorded = RunData.read(runDir).limits();
+        return recorded.equals(limits) ? resumeAsIs(runDir) : withLimits(recorded).resumeAsIs(runDir);
+    }
+
+    private Outcome resumeAsIs(Path runDir) throws IOException {
         RunRecorder rec = RunRecorder.reopen(runDir);
         TrainConfig config = TrainConfig.read(rec.folder().config());
-        RunData.Limits limits = RunData.read(runDir).limits();
-        withLimits(limits.maxTrainPerClass(), limits.maxEvalPerClass());
-        withTrainClassFraction(limits.reducedClass(), limits.reducedFraction());
         Task task = config.task();
         TensorDataset train = subset(Subset.TRAIN, task, config.seed());
         TensorDataset val = subset(Subset.VALIDATION, task, config.seed());
@@ -211,7 +223,7 @@ public final class ExperimentRunner {
         // Predict with the model the run keeps (best validation loss), not whatever the last epoch left in memory.
         MultiLayerNetwork kept = Checkpoints.loadNetwork(rec.folder().model(), false);
         Predictions valPred = Predictions.compute(kept, task, val, EVAL_BATCH, testTimeFlip);
-        valPred.write(rec.folder().dir().resolve(VALIDATION_PREDICTIONS));
+        valPred.write(rec.folder().validationPredictions());
         Predictions testPred = validationOnly ? null : rec.writePredictions(kept, subset(Subset.TEST, task, seed));
         if (testPred != null) {
             TestClusters.write(rec.folder().dir(), testPred.ids(), data.clusterIds());
@@ -221,10 +233,7 @@ public final class ExperimentRunner {
     }
 
     private void writeProvenance(Path runDir, Task task) throws IOException {
-        Map<String, Object> p = new java.util.LinkedHashMap<>(data.provenance(task));
-        p.put("limits", Map.of("maxTrainPerClass", maxTrainPerClass, "maxEvalPerClass", maxEvalPerClass,
-                "reducedClass", reducedClass, "reducedFraction", reducedFraction));
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(runDir.resolve(DATA_FILE).toFile(), p);
+        data.runData(task, limits).write(runDir);
     }
 
     /** Thrown by {@link #trainOrReuse} when training is stopped; calling it again resumes the run. */

@@ -40,9 +40,6 @@ public record Manifest(String runName, long seed, String datasetFingerprint, Str
                        int threads, String gitCommit, boolean gitDirty, String startTime, String endTime,
                        double wallSeconds, Numerics numerics) {
 
-    /** The manifest's file name in a run folder. */
-    public static final String FILE = "manifest.json";
-
     public Manifest {
         Objects.requireNonNull(runName, "runName");
         libraries = Map.copyOf(libraries);

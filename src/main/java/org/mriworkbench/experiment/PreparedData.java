@@ -94,31 +94,21 @@ public record PreparedData(DatasetIndex index, AuditReport audit, DataSplit spli
         return m;
     }
 
-    /** Provenance of the data side of a run, written next to its config. */
-    public Map<String, Object> provenance(Task task) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("dataRoot", index.root().toString());
-        m.put("datasetFingerprint", index.fingerprint());
-        m.put("images", index.size());
-        m.put("skippedFiles", index.issues().size());
-        m.put("audit", Map.of("maxHashDistance", audit.config().maxHashDistance(),
-                "minCorrelation", audit.config().minCorrelation(), "clusters", audit.clusters().size(),
-                "testingWithCopyInTraining", audit.leakage().testingWithAnyCopy()));
-        m.put("split", Map.of("mode", split.config().mode().name(), "seed", split.config().seed(),
-                "validationFraction", split.config().validationFraction(),
-                "testFraction", split.config().testFraction(), "fingerprint", split.fingerprint()));
+    /**
+     * The data side of a run's provenance for {@code task} under {@code limits}, as written to its
+     * {@code data.json}: enough to prepare exactly these images again ({@link #forRun}).
+     */
+    public RunData runData(Task task, RunData.Limits limits) {
         Map<String, Map<String, Integer>> counts = new LinkedHashMap<>();
         split.counts().forEach((sub, byLabel) -> {
             Map<String, Integer> row = new LinkedHashMap<>();
             byLabel.forEach((l, n) -> row.put(l.name(), n));
             counts.put(sub.name(), row);
         });
-        m.put("counts", counts);
-        m.put("task", task.name());
-        m.put("preprocessing", preprocessing.describe());
-        m.put("preprocessingJson", preprocessing.toJson());
-        m.put("preprocessingFingerprint", preprocessing.fingerprint());
-        return m;
+        return new RunData(index.root(), index.fingerprint(), index.size(), index.issues().size(), audit.config(),
+                audit.clusters().size(), audit.leakage().testingWithAnyCopy(), split.config(), split.fingerprint(),
+                counts, task.name(), preprocessing.describe(), preprocessing.toJson(), preprocessing.fingerprint(),
+                limits);
     }
 
     /**

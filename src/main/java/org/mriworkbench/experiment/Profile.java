@@ -106,7 +106,7 @@ public record Profile(String name, int inputSize, int epochs, int maxTrainPerCla
      * A training config of this profile's recipe for {@code task}, named {@code runName}, seed 42; callers add what
      * their lesson varies. {@code teach}: Adam 1e-3 with cosine decay, augmentation at strength 0.5 composed into one
      * affine warp and faded out over the last 30% of epochs, early stopping with patience 3 restoring the best epoch.
-     * {@code quick}: the same on its tiny budget. {@code full}: the reference recipe of {@link ReferenceExperiment}
+     * {@code quick}: the same on its tiny budget. {@code full}: the reference recipe of {@code reproduce.ReferenceExperiment}
      * (weight decay 1e-4, augmentation at strength 1, no early stopping).
      */
     public TrainConfig.Builder recipe(Task task, String runName) {

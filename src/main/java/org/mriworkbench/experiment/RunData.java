@@ -1,6 +1,7 @@
 package org.mriworkbench.experiment;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -14,10 +15,12 @@ import org.mriworkbench.preprocess.Preprocessing;
 import org.mriworkbench.train.Json;
 
 /**
- * The data side of a run's provenance, read back from its {@value ExperimentRunner#DATA_FILE}: which images (folder
- * and fingerprint), how they were audited and split, how they were preprocessed, and any per-class limits. Commands
- * that need a run's own data again ({@code resume}, {@code evaluate --test official}, {@code shift}) or describe it
- * ({@code model-card}) read this one record instead of each picking fields out of the JSON.
+ * The data side of a run's provenance, its {@value RunFolder#DATA_FILE}: which images (folder and fingerprint), how
+ * they were audited and split, how they were preprocessed, and any per-class limits. The one record both writes the
+ * file ({@link #write}) and reads it back ({@link #read}), so the two cannot drift apart; commands that need a run's
+ * own data again ({@code resume}, {@code evaluate --test official}, {@code shift}) or describe it ({@code model-card})
+ * read this record instead of each picking fields out of the JSON. Runs written before this record existed load
+ * unchanged ({@code LegacyRunFolderTest}).
  *
  * @param dataRoot                  the data-set folder the run was trained on
  * @param datasetFingerprint        fingerprint of its index
@@ -29,20 +32,25 @@ import org.mriworkbench.train.Json;
  * @param split                     split mode, fractions and seed
  * @param splitFingerprint          fingerprint of the train/validation/test assignment
  * @param counts                    images per subset ({@code TRAIN}, ...) and label, before any limits
+ * @param task                      the task's name ({@code BINARY}, {@code FOUR_CLASS}); null when not recorded
  * @param preprocessing             the preprocessing as described by {@link Preprocessing#describe()}
  * @param preprocessingJson         the preprocessing as {@link Preprocessing#toJson()}
+ * @param preprocessingFingerprint  {@link Preprocessing#fingerprint()}; null when not recorded
  * @param limits                    per-class caps and class reduction applied on top of the split
  */
 public record RunData(Path dataRoot, String datasetFingerprint, int images, int skippedFiles, AuditConfig audit,
                       int duplicateClusters, int testingWithCopyInTraining, SplitConfig split,
-                      String splitFingerprint, Map<String, Map<String, Integer>> counts, String preprocessing,
-                      String preprocessingJson, Limits limits) {
+                      String splitFingerprint, Map<String, Map<String, Integer>> counts, String task,
+                      String preprocessing, String preprocessingJson, String preprocessingFingerprint,
+                      Limits limits) {
 
     public RunData {
         Objects.requireNonNull(dataRoot, "dataRoot");
         Objects.requireNonNull(split, "split");
         Objects.requireNonNull(preprocessingJson, "preprocessingJson");
-        counts = Map.copyOf(counts);
+        Map<String, Map<String, Integer>> c = new LinkedHashMap<>();
+        counts.forEach((k, v) -> c.put(k, java.util.Collections.unmodifiableMap(new LinkedHashMap<>(v))));
+        counts = java.util.Collections.unmodifiableMap(c);
         Objects.requireNonNull(limits, "limits");
     }
 
@@ -68,11 +76,8 @@ public record RunData(Path dataRoot, String datasetFingerprint, int images, int 
 
     /** Reads {@code runDir/data.json}; errors name the file and the missing field. */
     public static RunData read(Path runDir) throws IOException {
-        Path file = runDir.resolve(ExperimentRunner.DATA_FILE);
-        if (!Files.isRegularFile(file)) {
-            throw new NoSuchFileException(file.toString(), null, "missing data.json (the run's data provenance)");
-        }
-        JsonNode d = Json.mapper().readTree(file.toFile());
+        Path file = new RunFolder(runDir).data();
+        JsonNode d = tree(file);
         try {
             JsonNode a = field(d, "audit");
             JsonNode s = field(d, "split");
@@ -95,16 +100,90 @@ public record RunData(Path dataRoot, String datasetFingerprint, int images, int 
                     d.path("images").asInt(-1), d.path("skippedFiles").asInt(0),
                     new AuditConfig(field(a, "maxHashDistance").asInt(), field(a, "minCorrelation").asDouble()),
                     a.path("clusters").asInt(-1), a.path("testingWithCopyInTraining").asInt(-1), split,
-                    s.path("fingerprint").asText(""), counts, d.path("preprocessing").asText(""),
-                    field(d, "preprocessingJson").asText(), limits);
+                    s.path("fingerprint").asText(""), counts, text(d, "task"), d.path("preprocessing").asText(""),
+                    field(d, "preprocessingJson").asText(), text(d, "preprocessingFingerprint"), limits);
         } catch (IllegalArgumentException e) {
             throw new IOException(file + ": " + e.getMessage(), e);
         }
     }
 
+    /**
+     * Only the preprocessing of the run in {@code runDir}: what a model needs to see an image as training did. Reads
+     * {@code preprocessingJson} alone, so a folder whose {@code data.json} records nothing else still predicts;
+     * errors name the file.
+     */
+    public static Preprocessing readPreprocessing(Path runDir) throws IOException {
+        Path file = new RunFolder(runDir).data();
+        try {
+            return Preprocessing.fromJson(field(tree(file), "preprocessingJson").asText());
+        } catch (IllegalArgumentException e) {
+            throw new IOException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static JsonNode tree(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new NoSuchFileException(file.toString(), null, "missing data.json (the run's data provenance)");
+        }
+        JsonNode d = Json.mapper().readTree(file.toFile());
+        if (d == null || !d.isObject()) {
+            throw new IOException(file + ": not a JSON object");
+        }
+        return d;
+    }
+
+    /** Writes {@code runDir/data.json} (atomically), in the layout every earlier version wrote. */
+    public void write(Path runDir) throws IOException {
+        Json.write(new RunFolder(runDir).data(), toJson());
+    }
+
+    /** This record as the JSON tree of {@code data.json}; optional fields that are null are left out. */
+    public ObjectNode toJson() {
+        ObjectNode d = Json.mapper().createObjectNode();
+        d.put("dataRoot", dataRoot.toString());
+        d.put("datasetFingerprint", datasetFingerprint);
+        d.put("images", images);
+        d.put("skippedFiles", skippedFiles);
+        ObjectNode a = d.putObject("audit");
+        a.put("testingWithCopyInTraining", testingWithCopyInTraining);
+        a.put("clusters", duplicateClusters);
+        a.put("minCorrelation", audit.minCorrelation());
+        a.put("maxHashDistance", audit.maxHashDistance());
+        ObjectNode s = d.putObject("split");
+        s.put("fingerprint", splitFingerprint);
+        s.put("testFraction", split.testFraction());
+        s.put("validationFraction", split.validationFraction());
+        s.put("mode", split.mode().name());
+        s.put("seed", split.seed());
+        ObjectNode c = d.putObject("counts");
+        counts.forEach((sub, row) -> {
+            ObjectNode r = c.putObject(sub);
+            row.forEach(r::put);
+        });
+        if (task != null) {
+            d.put("task", task);
+        }
+        d.put("preprocessing", preprocessing);
+        d.put("preprocessingJson", preprocessingJson);
+        if (preprocessingFingerprint != null) {
+            d.put("preprocessingFingerprint", preprocessingFingerprint);
+        }
+        ObjectNode l = d.putObject("limits");
+        l.put("maxEvalPerClass", limits.maxEvalPerClass());
+        l.put("reducedClass", limits.reducedClass());
+        l.put("reducedFraction", limits.reducedFraction());
+        l.put("maxTrainPerClass", limits.maxTrainPerClass());
+        return d;
+    }
+
     /** The preprocessing pipeline the run's images went through. */
     public Preprocessing preprocessingPipeline() {
         return Preprocessing.fromJson(preprocessingJson);
+    }
+
+    private static String text(JsonNode parent, String name) {
+        JsonNode n = parent.get(name);
+        return n == null || n.isNull() ? null : n.asText();
     }
 
     private static JsonNode field(JsonNode parent, String name) {

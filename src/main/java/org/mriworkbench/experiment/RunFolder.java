@@ -11,10 +11,13 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
 import org.mriworkbench.train.Checkpoints;
+import org.mriworkbench.eval.Predictions;
 
 /**
  * A run's folder, {@code runs/<yyyyMMdd-HHmmss>-<name>/}, and the names of the files in it. The timestamp comes first
- * so that listing the folder lists runs in start order.
+ * so that listing the folder lists runs in start order. Every file name of a run is here and nowhere else (the trainer's
+ * own files are named by {@link Checkpoints}, which this class wraps), so that what a run keeps on disk, and therefore
+ * which old runs still load, is decided in one place.
  *
  * @param dir the folder
  */
@@ -26,6 +29,23 @@ public record RunFolder(Path dir) {
      * experiments in {@code runs/}.
      */
     public static final String ENV_VAR = "MRI_WORKBENCH_RUNS";
+
+    /** The data side of a run's provenance ({@link RunData}). */
+    public static final String DATA_FILE = "data.json";
+    /** Where and on what a run was trained ({@link Manifest}). */
+    public static final String MANIFEST_FILE = "manifest.json";
+    /** Predictions on the run's own (leakage-free) test subset. */
+    public static final String PREDICTIONS_FILE = "predictions.csv";
+    /** Predictions on the validation subset, used to choose thresholds and fit calibration without the test set. */
+    public static final String VALIDATION_PREDICTIONS_FILE = "validation-predictions.csv";
+    /** The duplicate cluster of every test image ({@link TestClusters}). */
+    public static final String TEST_CLUSTERS_FILE = "test-clusters.csv";
+    /** The Grad-CAM gallery of the most confident test errors; shows data-set images, so never committed. */
+    public static final String FAILURE_GALLERY_FILE = "failure-gallery.png";
+    /** The model card {@code model-card} writes by default. */
+    public static final String MODEL_CARD_FILE = "MODEL_CARD.md";
+    /** Suffix of what {@code evaluate --test official} writes ({@code metrics-official.json}, ...). */
+    public static final String OFFICIAL_SUFFIX = "-official";
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
@@ -87,7 +107,17 @@ public record RunFolder(Path dir) {
     }
 
     public Path manifest() {
-        return dir.resolve(Manifest.FILE);
+        return dir.resolve(MANIFEST_FILE);
+    }
+
+    /** {@value #DATA_FILE}. */
+    public Path data() {
+        return dir.resolve(DATA_FILE);
+    }
+
+    /** The trainer's checkpoint state, present while a run can be resumed. */
+    public Path checkpointState() {
+        return dir.resolve(Checkpoints.STATE_FILE);
     }
 
     /** The best model, written by the trainer. */
@@ -96,7 +126,50 @@ public record RunFolder(Path dir) {
     }
 
     public Path predictions() {
-        return dir.resolve(Predictions.FILE);
+        return dir.resolve(PREDICTIONS_FILE);
+    }
+
+    /** {@value #VALIDATION_PREDICTIONS_FILE}. */
+    public Path validationPredictions() {
+        return dir.resolve(VALIDATION_PREDICTIONS_FILE);
+    }
+
+    /** Predictions on every image of the official Testing folder, leaked copies included. */
+    public Path officialPredictions() {
+        return dir.resolve("predictions" + OFFICIAL_SUFFIX + ".csv");
+    }
+
+    /** {@value #TEST_CLUSTERS_FILE}. */
+    public Path testClusters() {
+        return dir.resolve(TEST_CLUSTERS_FILE);
+    }
+
+    /** {@value #MODEL_CARD_FILE}. */
+    public Path modelCard() {
+        return dir.resolve(MODEL_CARD_FILE);
+    }
+
+    /** {@value #FAILURE_GALLERY_FILE}. */
+    public Path failureGallery() {
+        return dir.resolve(FAILURE_GALLERY_FILE);
+    }
+
+    /** {@code metrics.json} for suffix "", {@code metrics-official.json} for {@value #OFFICIAL_SUFFIX}. */
+    public Path metrics(String suffix) {
+        return dir.resolve(metricsFile(suffix));
+    }
+
+    /** The name of the metrics file for a suffix; see {@link #metrics(String)}. */
+    public static String metricsFile(String suffix) {
+        return "metrics" + suffix + ".json";
+    }
+
+    /**
+     * A chart or table {@code evaluate} writes beside the metrics, e.g. {@code chart("roc", "-official", "png")};
+     * the same names are used when the output goes to another folder.
+     */
+    public static String chartFile(String name, String suffix, String extension) {
+        return name + suffix + "." + extension;
     }
 
     /** The folder's name, e.g. {@code 20250101-120000-baseline}. */

@@ -14,6 +14,7 @@ import org.mriworkbench.train.Checkpoints;
 import org.mriworkbench.train.EpochStats;
 import org.mriworkbench.train.HistoryCsv;
 import org.mriworkbench.train.TrainConfig;
+import org.mriworkbench.eval.Predictions;
 
 /**
  * A finished (or running) run read back from its folder: config, manifest, history and, when written, test
@@ -90,7 +91,7 @@ public record RunRecord(RunFolder folder, TrainConfig config, Manifest manifest,
 
     /** The saved best model. */
     public MultiLayerNetwork loadModel() throws CheckpointException {
-        return Checkpoints.loadNetwork(folder.dir().resolve(Checkpoints.MODEL_FILE), false);
+        return Checkpoints.loadNetwork(folder.model(), false);
     }
 
     /** Epoch with the lowest validation loss, if any epoch has one. */

@@ -6,6 +6,7 @@ import java.time.Instant;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.mriworkbench.train.TensorDataset;
 import org.mriworkbench.train.TrainConfig;
+import org.mriworkbench.eval.Predictions;
 
 /**
  * Writes the provenance half of a run folder: {@code config.json} and {@code manifest.json} at the start, the end

@@ -16,6 +16,7 @@ import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
+import org.mriworkbench.eval.Predictions;
 
 /**
  * Every run under a runs folder as one table, one row per run: what was trained (config), how far it got (history),
@@ -72,7 +73,7 @@ public final class RunRegistry {
         try (Stream<Path> s = Files.list(root)) {
             return s.filter(Files::isDirectory)
                     .filter(p -> Files.exists(new RunFolder(p).config())
-                            || Files.exists(p.resolve(Manifest.FILE)))
+                            || Files.exists(new RunFolder(p).manifest()))
                     .sorted().toList();
         }
     }

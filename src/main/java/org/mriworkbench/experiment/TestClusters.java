@@ -7,16 +7,14 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.mriworkbench.eval.Predictions;
 
 /**
- * The duplicate cluster of every test image of a run, kept in the run folder ({@value #FILE}) beside its predictions.
+ * The duplicate cluster of every test image of a run, kept in the run folder ({@value RunFolder#TEST_CLUSTERS_FILE}) beside its predictions.
  * Near copies inside the test set are not independent, so intervals resample whole clusters; the audit that knows the
  * clusters needs the whole data set, and evaluating a run should not have to redo it.
  */
 public final class TestClusters {
-
-    /** File in the run folder: {@code id,cluster}, one line per test image. */
-    public static final String FILE = "test-clusters.csv";
 
     private TestClusters() {
     }
@@ -31,12 +29,12 @@ public final class TestClusters {
             }
             b.append(Predictions.quote(id)).append(',').append(c).append('\n');
         }
-        org.mriworkbench.train.AtomicFiles.writeString(runDir.resolve(FILE), b.toString());
+        org.mriworkbench.train.AtomicFiles.writeString(new RunFolder(runDir).testClusters(), b.toString());
     }
 
     /** Reads a run's test clusters; empty when the run has none (runs made before clusters were kept). */
     public static Map<String, Integer> read(Path runDir) throws IOException {
-        Path f = runDir.resolve(FILE);
+        Path f = new RunFolder(runDir).testClusters();
         Map<String, Integer> out = new LinkedHashMap<>();
         if (!Files.exists(f)) {
             return out;

@@ -2,12 +2,15 @@ package org.mriworkbench.preprocess;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import org.mriworkbench.core.FloatImage;
 import org.mriworkbench.core.Sha256;
+import org.mriworkbench.data.ImageDecodeException;
+import org.mriworkbench.data.ImageDecoder;
 
 /**
  * An ordered, immutable list of {@link ImageOp}s: the one description of "what was done to the pixels" that a
@@ -39,6 +42,26 @@ public record Preprocessing(List<ImageOp> ops) {
      */
     public boolean grayscaleFirst() {
         return !ops.isEmpty() && ops.get(0) instanceof Grayscale;
+    }
+
+    /**
+     * Decodes an image file's bytes as the training images were decoded and runs this pipeline on it: luminance
+     * straight from the decoder when the pipeline starts with grayscale ({@link #grayscaleFirst()}), else the colour
+     * image. This is the one place "decode as training did" is written: the tensor cache, the predictor and
+     * {@code explain} all call it, so a model never sees an image prepared differently from those it learned on.
+     *
+     * @param source the file the bytes came from, named in decode errors
+     */
+    public FloatImage decodeAndApply(byte[] bytes, Path source)
+            throws ImageDecodeException {
+        return apply(grayscaleFirst() ? ImageDecoder.decodeGray(bytes, source).image()
+                : ImageDecoder.decode(bytes, source).image());
+    }
+
+    /** As {@link #decodeAndApply(byte[], Path)}, reading {@code file}. */
+    public FloatImage decodeAndApply(Path file) throws ImageDecodeException {
+        return apply(grayscaleFirst() ? ImageDecoder.decodeGray(file).image()
+                : ImageDecoder.decode(file).image());
     }
 
     public static Preprocessing of(ImageOp... ops) {

@@ -4,7 +4,6 @@ import org.mriworkbench.core.FloatImage;
 import org.mriworkbench.core.Sha256;
 import org.mriworkbench.data.DatasetIndex;
 import org.mriworkbench.data.ImageDecodeException;
-import org.mriworkbench.data.ImageDecoder;
 import org.mriworkbench.data.ImageRecord;
 import org.mriworkbench.core.ProgressListener;
 
@@ -208,8 +207,7 @@ public final class TensorCache {
             if (!Sha256.hex(bytes).equals(r.sha256())) {
                 return problem(problems, r, "content differs from the scan (SHA-256 changed)");
             }
-            return pre.apply(pre.grayscaleFirst() ? ImageDecoder.decodeGray(bytes, file).image()
-                    : ImageDecoder.decode(bytes, file).image());
+            return pre.decodeAndApply(bytes, file);
         } catch (NoSuchFileException e) {
             return problem(problems, r, "file no longer exists");
         } catch (IOException e) {

@@ -11,7 +11,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.mriworkbench.chart.ChartExport;
 import org.mriworkbench.eval.McNemar;
 import org.mriworkbench.eval.PairedComparison;
-import org.mriworkbench.experiment.Predictions;
+import org.mriworkbench.eval.Predictions;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;

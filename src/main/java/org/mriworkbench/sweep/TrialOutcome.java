@@ -2,13 +2,14 @@ package org.mriworkbench.sweep;
 
 import org.mriworkbench.experiment.ExperimentRunner;
 import org.mriworkbench.experiment.Manifest;
-import org.mriworkbench.experiment.Predictions;
+import org.mriworkbench.eval.Predictions;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.mriworkbench.experiment.RunFolder;
 
 /**
  * What a finished trial gave, on validation only: every {@link SweepMetric} of its kept model, the run folder that
@@ -43,12 +44,12 @@ public record TrialOutcome(int index, String name, String runDir, int validation
             m.put(metric.id(), v);
         }
         return new TrialOutcome(trial.index(), trial.name(), runDir.toString(), val.size(), m,
-                Manifest.read(runDir.resolve(Manifest.FILE)).wallSeconds());
+                Manifest.read(new RunFolder(runDir).manifest()).wallSeconds());
     }
 
     /** A run folder's validation predictions. */
     static Predictions validationPredictions(Path runDir) throws IOException {
-        return Predictions.read(runDir.resolve(ExperimentRunner.VALIDATION_PREDICTIONS));
+        return Predictions.read(new RunFolder(runDir).validationPredictions());
     }
 
     /** The value of {@code metric}. */

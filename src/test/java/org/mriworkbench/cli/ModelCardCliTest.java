@@ -6,7 +6,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mriworkbench.phantom.PhantomConfig;
 import org.mriworkbench.phantom.PhantomGenerator;
 import org.mriworkbench.experiment.Manifest;
-import org.mriworkbench.experiment.ModelCard;
+import org.mriworkbench.report.ModelCard;
 import org.mriworkbench.experiment.RunRecord;
 import org.mriworkbench.train.TrainConfig;
 
@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.mriworkbench.experiment.RunFolder;
 
 /** {@code model-card} on a tiny one-epoch phantom run: evaluated on both test sets, and copies without metrics. */
 class ModelCardCliTest {
@@ -48,7 +49,7 @@ class ModelCardCliTest {
     @Test
     void cardHoldsWhatTheRunRecords() throws Exception {
         String out = CliRunner.run(0, "model-card", run.toString());
-        Path card = run.resolve(ModelCard.FILE);
+        Path card = new RunFolder(run).modelCard();
         assertTrue(out.contains(card.toString()), out);
         String md = Files.readString(card);
         RunRecord r = RunRecord.read(run);

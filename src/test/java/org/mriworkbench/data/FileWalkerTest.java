@@ -2,7 +2,7 @@ package org.mriworkbench.data;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mriworkbench.experiment.ImagePredictor;
+import org.mriworkbench.predict.ImagePredictor;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

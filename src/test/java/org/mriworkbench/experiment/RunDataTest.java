@@ -86,4 +86,16 @@ class RunDataTest {
         IOException e = assertThrows(IOException.class, () -> RunData.read(dir));
         assertTrue(e.getMessage().contains("data.json") && e.getMessage().contains("dataRoot"), e.getMessage());
     }
+
+    @Test
+    void writesWhatItReadsInTheSameLayout() throws IOException {
+        Files.writeString(dir.resolve("data.json"), DATA_JSON);
+        RunData d = RunData.read(dir);
+        Path copy = Files.createDirectories(dir.resolve("copy"));
+        d.write(copy);
+        assertEquals(d, RunData.read(copy));
+        assertEquals(Json.mapper().readTree(DATA_JSON), Json.mapper().readTree(copy.resolve("data.json").toFile()));
+        assertEquals("BINARY", d.task());
+        assertEquals(Preprocessing.standard(64).toJson(), RunData.readPreprocessing(dir).toJson());
+    }
 }

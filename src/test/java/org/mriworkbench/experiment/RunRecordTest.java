@@ -17,6 +17,7 @@ import org.mriworkbench.train.TensorDataset;
 import org.mriworkbench.train.TrainConfig;
 import org.mriworkbench.train.Trainer;
 import org.mriworkbench.train.TrainingResult;
+import org.mriworkbench.eval.Predictions;
 
 /** One real (tiny) run recorded, listed, read back and diffed. */
 class RunRecordTest {

@@ -19,6 +19,8 @@ import org.mriworkbench.preprocess.Preprocessing;
 import org.mriworkbench.train.Checkpoints;
 import org.mriworkbench.train.TensorDataset;
 import org.mriworkbench.train.TrainConfig;
+import org.mriworkbench.predict.ImagePredictor;
+import org.mriworkbench.eval.Predictions;
 
 /** A run's {@code testTimeFlip} reaches every place that predicts for it: predictions files and {@code predict}. */
 class TestTimeFlipTest {
@@ -33,10 +35,10 @@ class TestTimeFlipTest {
         TrainConfig cfg = TrainConfig.builder().setTask(Task.BINARY).setModel(CnnPresets.seedBaseline(SIZE, 2, 3))
                 .setSeed(3).setEpochs(1).optTestTimeFlip(flip).optRunName(flip ? "flip" : "plain").build();
         Path dir = Files.createDirectories(tmp.resolve(cfg.runName()));
-        cfg.write(dir.resolve(Checkpoints.CONFIG_FILE));
+        cfg.write(new RunFolder(dir).config());
         MultiLayerNetwork net = cfg.model().build(cfg.optimiser().updater(1e-3, 0.9), 0);
-        Checkpoints.writeNetwork(dir.resolve(Checkpoints.MODEL_FILE), net, false);
-        Files.writeString(dir.resolve(ExperimentRunner.DATA_FILE), "{\"preprocessingJson\": "
+        Checkpoints.writeNetwork(new RunFolder(dir).model(), net, false);
+        Files.writeString(new RunFolder(dir).data(), "{\"preprocessingJson\": "
                 + new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(
                 Preprocessing.standard(SIZE).toJson()) + "}");
         return dir;
@@ -85,7 +87,7 @@ class TestTimeFlipTest {
     @Test
     void predictionsFileOfAFlipRunIsFlipAveraged() throws Exception {
         Path dir = run(true);
-        MultiLayerNetwork net = Checkpoints.loadNetwork(dir.resolve(Checkpoints.MODEL_FILE), false);
+        MultiLayerNetwork net = Checkpoints.loadNetwork(new RunFolder(dir).model(), false);
         float[] x = new float[3 * SIZE * SIZE];
         SplittableRandom rng = new SplittableRandom(8);
         for (int i = 0; i < x.length; i++) {

@@ -6,7 +6,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mriworkbench.eval.McNemar;
 import org.mriworkbench.eval.PairedComparison;
 import org.mriworkbench.experiment.ExperimentRunner;
-import org.mriworkbench.experiment.Predictions;
+import org.mriworkbench.eval.Predictions;
 import org.mriworkbench.train.Json;
 import tech.tablesaw.api.Table;
 
@@ -24,6 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.mriworkbench.experiment.RunFolder;
 
 /**
  * The sweep's own logic with a stand-in executor (no training): ranking in the metric's direction, McNemar against
@@ -62,7 +63,7 @@ class SweepLogicTest {
             Path run = dir.resolve("runs").resolve(t.name());
             Files.createDirectories(run);
             Predictions.of(List.of("a", "b", "c", "d"), ids, labels, probs)
-                    .write(run.resolve(ExperimentRunner.VALIDATION_PREDICTIONS));
+                    .write(new RunFolder(run).validationPredictions());
             Map<String, Double> m = new LinkedHashMap<>();
             for (SweepMetric metric : SweepMetric.values()) {
                 m.put(metric.id(), metric.compute(labels, probs));
@@ -98,10 +99,10 @@ class SweepLogicTest {
         Map<String, PairedComparison> cmp = r.comparisons();
         assertEquals(1.0, cmp.get("logic-t03").pValue());
         assertEquals(0.0, cmp.get("logic-t03").difference());
-        Predictions best = Predictions.read(out.getParent().resolve("runs/logic-t03")
-                .resolve(ExperimentRunner.VALIDATION_PREDICTIONS));
-        Predictions worst = Predictions.read(out.getParent().resolve("runs/logic-t02")
-                .resolve(ExperimentRunner.VALIDATION_PREDICTIONS));
+        Predictions best = Predictions.read(new RunFolder(out.getParent().resolve("runs/logic-t03"))
+                .validationPredictions());
+        Predictions worst = Predictions.read(new RunFolder(out.getParent().resolve("runs/logic-t02"))
+                .validationPredictions());
         PairedComparison direct = McNemar.compare(best.labels(), worst.probabilities(), best.probabilities());
         assertEquals(direct, cmp.get("logic-t02"));
         assertEquals(-0.3, direct.difference(), 1e-9);

@@ -8,7 +8,7 @@ import org.mriworkbench.data.Subset;
 import org.mriworkbench.data.Task;
 import org.mriworkbench.experiment.ExperimentRunner;
 import org.mriworkbench.experiment.PreparedData;
-import org.mriworkbench.experiment.Predictions;
+import org.mriworkbench.eval.Predictions;
 import org.mriworkbench.core.ProgressListener;
 import org.mriworkbench.experiment.RunRecord;
 import org.mriworkbench.train.EpochStats;
@@ -118,7 +118,7 @@ class SweepTest {
         assertFalse(testIds.isEmpty());
         for (RunRecord x : records) {
             assertTrue(x.predictions().isEmpty(), "test predictions in " + x.folder().dir());
-            Predictions val = Predictions.read(x.folder().dir().resolve(ExperimentRunner.VALIDATION_PREDICTIONS));
+            Predictions val = Predictions.read(x.folder().validationPredictions());
             assertEquals(validationIds, Set.copyOf(val.ids()));
         }
         for (Path f : textFiles(dir.resolve("runs"), sweepDir)) {
