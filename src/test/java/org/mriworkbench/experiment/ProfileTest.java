@@ -1,10 +1,11 @@
 package org.mriworkbench.experiment;
 
 import org.junit.jupiter.api.Test;
-import org.mriworkbench.data.SplitConfig;
 import org.mriworkbench.data.Task;
 import org.mriworkbench.train.TrainConfig;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -13,7 +14,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import org.mriworkbench.reproduce.ReferenceExperiment;
 
 class ProfileTest {
 
@@ -33,7 +33,9 @@ class ProfileTest {
         assertTrue(c.earlyStopping().enabled() && c.earlyStopping().restoreBest());
         assertTrue(c.earlyStopping().patience() < c.epochs(), "patience must leave room to trigger");
         assertTrue(c.augment() && c.affineWarp());
-        assertEquals(0.5, c.augmentStrength());
+        assertEquals(0.25, c.augmentStrength());
+        assertEquals(0.1, c.labelSmoothing());
+        assertTrue(c.testTimeFlip());
         assertEquals(0.3, c.augmentFadeFraction());
         assertEquals("classic", c.preset());
         assertEquals(64, c.model().inputHeight());
@@ -41,13 +43,21 @@ class ProfileTest {
     }
 
     @Test
-    void theFullRecipeIsTheReferenceRecipe() {
-        ReferenceExperiment ref = new ReferenceExperiment("r", "d", Task.BINARY, "classic", "none",
-                SplitConfig.Mode.GROUPED_RESPLIT);
-        TrainConfig expected = ref.config(Profile.FULL.inputSize(), Profile.FULL.epochs(), 42,
-                TrainConfig.DEFAULT_THREADS);
-        TrainConfig got = Profile.FULL.recipe(Task.BINARY, "r").build();
-        assertEquals(expected.toJson(), got.toJson());
+    void theFullRecipeIsTheCommittedHeadlineReferenceConfig() throws Exception {
+        Path committed = Path.of("docs", "reference-runs", "ref-four-class-seed42-config.json");
+        TrainConfig reference = TrainConfig.fromJson(Files.readString(committed));
+        TrainConfig got = Profile.FULL.recipe(Task.FOUR_CLASS, reference.runName()).build();
+        assertEquals(reference.toJson(), got.toJson(), "Profile.FULL must follow " + committed);
+    }
+
+    @Test
+    void teachDiffersFromTheReferenceOnlyInLengthAndEarlyStopping() throws Exception {
+        TrainConfig reference = TrainConfig.fromJson(Files.readString(
+                Path.of("docs", "reference-runs", "ref-four-class-seed42-config.json")));
+        TrainConfig teach = Profile.TEACH.recipe(Task.FOUR_CLASS, reference.runName()).build();
+        TrainConfig aligned = teach.toBuilder().setEpochs(reference.epochs())
+                .optEarlyStopping(reference.earlyStopping()).build();
+        assertEquals(reference.toJson(), aligned.toJson());
     }
 
     @Test
