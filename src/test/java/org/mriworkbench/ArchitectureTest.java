@@ -47,10 +47,6 @@ class ArchitectureTest {
             "experiment: FailureGallery, ModelCard, ModelCardEvaluation",
             "experiment: ResultsSections, ResultsTable",
             "experiment: ExperimentRunner, PreparedData, RunData",
-            // PhantomRenderer -> PhantomGenerator.mix: the shared SplitMix64 mixer moves to core
-            "phantom: PhantomGenerator, PhantomRenderer",
-            // TensorCache.Status: PipelineBenchmark uses it too and moves to bench first
-            "preprocess: PreprocessedSet, TensorCache",
             // not yet assigned: a facade and the helper it delegates to, or a sealed hierarchy and its permits
             "kernel: CellException, CellInterruptedException, CompilationException, EvaluationException",
             "kernel: DisplayRenderers, ValueHtml",
