@@ -23,6 +23,8 @@ import java.util.stream.Stream;
 record SourcePackage(String name, boolean hasPackageInfo, int codeLines, int physicalLines,
                      Map<String, Set<String>> imports, Map<String, Set<String>> classReferences) {
 
+    /** A permits clause up to the type body: names, dots and commas only, so {@code permits = 3;} is not one. */
+    private static final Pattern PERMITS = Pattern.compile("\\bpermits\\s+[\\w.$<>?,\\s]+?(?=\\{)");
     private static final Pattern WORKBENCH = Pattern.compile("\\borg\\.mriworkbench\\.([a-z]\\w*)\\.(\\*|[A-Z]\\w*)");
 
     /** Every package directly under {@code root}, by name. */
@@ -80,6 +82,7 @@ record SourcePackage(String name, boolean hasPackageInfo, int codeLines, int phy
      * simple, unqualified name, or qualified in an import (a static import of a member, say).
      */
     static Set<String> classesNamed(String code, String own, Set<String> names, String self) {
+        code = withoutPermits(code);
         Set<String> out = new TreeSet<>(workbenchPackages(code, "").getOrDefault(own, Set.of()));
         out.retainAll(names);
         out.remove(self);
@@ -89,6 +92,16 @@ record SourcePackage(String name, boolean hasPackageInfo, int codeLines, int phy
             }
         }
         return out;
+    }
+
+    /**
+     * {@code code} without the {@code permits} clauses of sealed types. A sealed type must name its permitted
+     * subtypes: that is the language's closed-world declaration, not a use of them, and each subtype already depends
+     * on it through {@code extends} or {@code implements}. Counting the clause would make every sealed hierarchy a
+     * two-way class dependency, whereas a real use of a subtype in the sealed type's body still counts.
+     */
+    static String withoutPermits(String code) {
+        return PERMITS.matcher(code).replaceAll(" ");
     }
 
     /** Lines with something other than white space and comments on them. */

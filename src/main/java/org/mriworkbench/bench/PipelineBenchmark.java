@@ -101,7 +101,7 @@ public final class PipelineBenchmark {
         c0 = TimedLoop.cpuNanos();
         PreprocessedSet cold = cache.load(index, pre, cacheDir, ProgressListener.NONE);
         phases.add(print(out, "preprocess (cold)", cold.n(), t0, c0, peak(phases)));
-        expect(cold, TensorCache.Status.MISS);
+        expect(cold, PreprocessedSet.Status.MISS);
         cold = null; // let the first copy go before the cached load allocates its own
         System.gc();
 
@@ -109,7 +109,7 @@ public final class PipelineBenchmark {
         c0 = TimedLoop.cpuNanos();
         PreprocessedSet hit = cache.load(index, pre, cacheDir, ProgressListener.NONE);
         phases.add(print(out, "load (cached)", hit.n(), t0, c0, peak(phases)));
-        expect(hit, TensorCache.Status.HIT);
+        expect(hit, PreprocessedSet.Status.HIT);
         out.println("peak RSS is process-wide and never decreases: each phase's figure includes the phases before it "
                 + "(and the JVM's heap, which does not shrink after GC); a cached load maps the file, so its pages "
                 + "count towards RSS while mapped. img/cpu-s is throughput per CPU-second of the whole process; "
@@ -121,7 +121,7 @@ public final class PipelineBenchmark {
         return phases.stream().mapToLong(Phase::peakRssBytes).max().orElse(0);
     }
 
-    private static void expect(PreprocessedSet set, TensorCache.Status status) {
+    private static void expect(PreprocessedSet set, PreprocessedSet.Status status) {
         if (set.status() != status) {
             throw new IllegalStateException("expected cache " + status + " but got " + set.status());
         }

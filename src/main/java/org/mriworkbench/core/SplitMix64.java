@@ -20,4 +20,13 @@ public final class SplitMix64 {
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
         return z ^ (z >>> 31);
     }
+
+    /**
+     * A seed derived from {@code seed} and a {@code value} (a split, a label, an index, a stream tag): nearby values
+     * give unrelated seeds. The phantom generator derives every image's seed and its anatomy, tumour and noise
+     * streams through this, so the function is part of what makes a written phantom data set reproducible.
+     */
+    public static long mix(long seed, long value) {
+        return mix64(seed + GOLDEN_GAMMA * (value + 0x632BE59BD9B4E019L));
+    }
 }

@@ -140,18 +140,18 @@ public final class DisplayRenderers {
     /** An HTML table of the first {@code maxRows} rows, with the table's name and full size as its caption. */
     public static String tableHtml(Table table, int maxRows) {
         StringBuilder h = new StringBuilder("<table>\n<caption>");
-        h.append(escape(table.name() == null ? "" : table.name())).append(" (").append(table.rowCount())
+        h.append(ValueHtml.escape(table.name() == null ? "" : table.name())).append(" (").append(table.rowCount())
                 .append(table.rowCount() == 1 ? " row" : " rows").append(" \u00d7 ").append(table.columnCount())
                 .append(table.columnCount() == 1 ? " column)" : " columns)").append("</caption>\n<thead><tr>");
         for (String name : table.columnNames()) {
-            h.append("<th>").append(escape(name)).append("</th>");
+            h.append("<th>").append(ValueHtml.escape(name)).append("</th>");
         }
         h.append("</tr></thead>\n<tbody>\n");
         int shown = Math.min(maxRows, table.rowCount());
         for (int r = 0; r < shown; r++) {
             h.append("<tr>");
             for (int c = 0; c < table.columnCount(); c++) {
-                h.append("<td>").append(escape(cell(table.column(c), r))).append("</td>");
+                h.append("<td>").append(ValueHtml.escape(cell(table.column(c), r))).append("</td>");
             }
             h.append("</tr>\n");
         }
@@ -188,19 +188,5 @@ public final class DisplayRenderers {
             return ValueHtml.number(((NumberColumn<?, ?>) column).getDouble(row));
         }
         return column.getString(row);
-    }
-
-    static String escape(String s) {
-        StringBuilder b = new StringBuilder(s.length());
-        for (char ch : s.toCharArray()) {
-            switch (ch) {
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '&' -> b.append("&amp;");
-                case '"' -> b.append("&quot;");
-                default -> b.append(ch);
-            }
-        }
-        return b.toString();
     }
 }

@@ -124,11 +124,11 @@ final class ValueHtml {
 
     /** A record as a two-column table of its components, in declaration order. */
     static String recordHtml(Record r) {
-        StringBuilder h = new StringBuilder("<table>\n<caption>").append(DisplayRenderers.escape(
+        StringBuilder h = new StringBuilder("<table>\n<caption>").append(escape(
                 r.getClass().getSimpleName())).append("</caption>\n<tbody>\n");
         for (RecordComponent c : r.getClass().getRecordComponents()) {
-            h.append("<tr><th style=\"text-align:left\">").append(DisplayRenderers.escape(c.getName()))
-                    .append("</th><td style=\"text-align:left\">").append(DisplayRenderers.escape(inline(value(r, c))))
+            h.append("<tr><th style=\"text-align:left\">").append(escape(c.getName()))
+                    .append("</th><td style=\"text-align:left\">").append(escape(inline(value(r, c))))
                     .append("</td></tr>\n");
         }
         return h.append("</tbody>\n</table>").toString();
@@ -167,9 +167,9 @@ final class ValueHtml {
         Class<?> type = records.iterator().next().getClass();
         RecordComponent[] cs = type.getRecordComponents();
         StringBuilder h = new StringBuilder("<table>\n<caption>").append(records.size()).append(" \u00d7 ")
-                .append(DisplayRenderers.escape(type.getSimpleName())).append("</caption>\n<thead><tr>");
+                .append(escape(type.getSimpleName())).append("</caption>\n<thead><tr>");
         for (RecordComponent c : cs) {
-            h.append("<th>").append(DisplayRenderers.escape(c.getName())).append("</th>");
+            h.append("<th>").append(escape(c.getName())).append("</th>");
         }
         h.append("</tr></thead>\n<tbody>\n");
         int shown = 0;
@@ -179,7 +179,7 @@ final class ValueHtml {
             }
             h.append("<tr>");
             for (RecordComponent c : cs) {
-                h.append("<td>").append(DisplayRenderers.escape(inline(value((Record) o, c)))).append("</td>");
+                h.append("<td>").append(escape(inline(value((Record) o, c)))).append("</td>");
             }
             h.append("</tr>\n");
         }
@@ -198,8 +198,8 @@ final class ValueHtml {
             if (shown++ == maxRows) {
                 break;
             }
-            h.append("<tr><th style=\"text-align:left\">").append(DisplayRenderers.escape(inline(e.getKey())))
-                    .append("</th><td style=\"text-align:left\">").append(DisplayRenderers.escape(inline(e.getValue())))
+            h.append("<tr><th style=\"text-align:left\">").append(escape(inline(e.getKey())))
+                    .append("</th><td style=\"text-align:left\">").append(escape(inline(e.getValue())))
                     .append("</td></tr>\n");
         }
         h.append("</tbody>\n</table>");
@@ -230,5 +230,20 @@ final class ValueHtml {
         } catch (IllegalAccessException | InvocationTargetException | RuntimeException e) {
             return "(cannot read: " + e.getClass().getSimpleName() + ")";
         }
+    }
+
+    /** {@code s} with the characters HTML gives meaning to in text and attribute values replaced by entities. */
+    static String escape(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        for (char ch : s.toCharArray()) {
+            switch (ch) {
+                case '<' -> b.append("&lt;");
+                case '>' -> b.append("&gt;");
+                case '&' -> b.append("&amp;");
+                case '"' -> b.append("&quot;");
+                default -> b.append(ch);
+            }
+        }
+        return b.toString();
     }
 }

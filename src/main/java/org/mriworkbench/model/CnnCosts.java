@@ -13,17 +13,23 @@ final class CnnCosts {
     private CnnCosts() {
     }
 
-    static List<LayerCost> layers(CnnSpec spec) {
+    /**
+     * The layers of a network with these shape-determining fields of a {@link CnnSpec} (which passes them in, so that
+     * this class does not depend back on the spec); {@code globalPool} is whether the head pools globally instead of
+     * flattening.
+     */
+    static List<LayerCost> layers(int channels, int inputHeight, int inputWidth, List<Integer> blockFilters,
+                                  boolean batchNorm, boolean globalPool, int denseWidth, int numClasses) {
         List<LayerCost> out = new ArrayList<>();
-        long h = spec.inputHeight();
-        long w = spec.inputWidth();
-        long c = spec.channels();
+        long h = inputHeight;
+        long w = inputWidth;
+        long c = channels;
         int k = 1;
-        for (int f : spec.blockFilters()) {
+        for (int f : blockFilters) {
             long weights = 9L * c * f;
-            long bias = spec.batchNorm() ? 0 : f;
+            long bias = batchNorm ? 0 : f;
             out.add(new LayerCost("conv" + k, shape(f, h, w), weights + bias, weights + bias, 2 * h * w * weights));
-            if (spec.batchNorm()) {
+            if (batchNorm) {
                 out.add(new LayerCost("bn" + k, shape(f, h, w), 4L * f, 2L * f, 0));
                 out.add(new LayerCost("relu" + k, shape(f, h, w), 0, 0, 0));
             }
@@ -34,26 +40,26 @@ final class CnnCosts {
             k++;
         }
         long flat = h * w * c;
-        if (spec.head() != CnnSpec.Head.FLATTEN) {
+        if (globalPool) {
             out.add(new LayerCost("global", Long.toString(c), 0, 0, 0));
             flat = c;
         }
-        long dense = spec.denseWidth();
+        long dense = denseWidth;
         out.add(new LayerCost("dense", Long.toString(dense), flat * dense + dense, flat * dense + dense,
                 2 * flat * dense));
-        long classes = spec.numClasses();
+        long classes = numClasses;
         out.add(new LayerCost("output", Long.toString(classes), dense * classes + classes, dense * classes + classes,
                 2 * dense * classes));
         return List.copyOf(out);
     }
 
-    static String summary(CnnSpec spec) {
-        List<LayerCost> layers = layers(spec);
+    /** The table of {@code layers} under an input row of {@code channels x inputHeight x inputWidth}. */
+    static String summary(List<LayerCost> layers, int channels, int inputHeight, int inputWidth) {
         StringBuilder sb = new StringBuilder();
         String row = "%-8s %-14s %,13d %,16d%n";
         sb.append(String.format(Locale.ROOT, "%-8s %-14s %13s %16s%n", "Layer", "Output shape", "Params", "FLOPs"));
         sb.append(String.format(Locale.ROOT, "%-8s %-14s %13d %16d%n", "input",
-                shape(spec.channels(), spec.inputHeight(), spec.inputWidth()), 0, 0));
+                shape(channels, inputHeight, inputWidth), 0, 0));
         long params = 0;
         long trainable = 0;
         long flops = 0;

@@ -4,10 +4,27 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.dropout.Dropout;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.ActivationLayer;
+import org.deeplearning4j.nn.conf.layers.BatchNormalization;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.layers.PoolingType;
+import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.IUpdater;
+import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
 
 /**
  * An immutable description of a plain VGG-style CNN: blocks of conv 3x3 (same padding) then, optionally, batch
@@ -127,12 +144,67 @@ public record CnnSpec(int inputHeight, int inputWidth, int channels, List<Intege
         if (Double.isNaN(l2)) {
             throw new IllegalArgumentException("l2 must not be NaN");
         }
-        return CnnNetworks.configuration(this, updater, l2);
+        return dl4jConfiguration(updater, l2);
+    }
+
+    /**
+     * The DL4J translation of this spec, the only code in this package that knows DL4J layers. It lives here rather
+     * than in a helper that reads the spec back, so that the spec and its translation do not depend on each other.
+     */
+    private MultiLayerConfiguration dl4jConfiguration(IUpdater updater, double l2) {
+        OneDnnLayers.enable(); // before any layer of this configuration is instantiated
+        NeuralNetConfiguration.Builder base = new NeuralNetConfiguration.Builder()
+                .seed(seed())
+                .dataType(DataType.FLOAT)
+                .updater(updater)
+                .weightInit(WeightInit.RELU) // He et al. 2015, suited to ReLU layers
+                .convolutionMode(ConvolutionMode.Same);
+        if (l2 > 0) {
+            base.l2(l2);
+        }
+        NeuralNetConfiguration.ListBuilder list = base.list();
+        int k = 1;
+        for (int filters : blockFilters()) {
+            // With batch norm right after, a conv bias is redundant: BN's beta does the same job.
+            list.layer(new ConvolutionLayer.Builder(3, 3).stride(1, 1).nOut(filters).hasBias(!batchNorm())
+                    .activation(batchNorm() ? Activation.IDENTITY : Activation.RELU).name("conv" + k).build());
+            if (batchNorm()) {
+                list.layer(new BatchNormalization.Builder().name("bn" + k).build());
+                list.layer(new ActivationLayer.Builder().activation(Activation.RELU).name("relu" + k).build());
+            }
+            list.layer(new SubsamplingLayer.Builder(PoolingType.MAX).kernelSize(2, 2).stride(2, 2)
+                    .convolutionMode(ConvolutionMode.Truncate).name("pool" + k).build());
+            k++;
+        }
+        if (head() != Head.FLATTEN) {
+            PoolingType type = head() == Head.GLOBAL_MAX ? PoolingType.MAX : PoolingType.AVG;
+            list.layer(new GlobalPoolingLayer.Builder(type).name("global-pool").build());
+        }
+        list.layer(new DenseLayer.Builder().nOut(denseWidth()).activation(Activation.RELU).name("dense").build());
+        LossMCXENT loss = classWeights().isEmpty() ? new LossMCXENT() : new LossMCXENT(lossWeights());
+        OutputLayer.Builder out = new OutputLayer.Builder(loss).nOut(numClasses()).activation(Activation.SOFTMAX)
+                .weightInit(WeightInit.XAVIER).name("output");
+        if (dropout() > 0) {
+            // DL4J's Dropout takes the probability to RETAIN an activation, the opposite of Keras and PyTorch.
+            out.dropOut(new Dropout(1.0 - dropout()));
+        }
+        list.layer(out.build());
+        list.setInputType(InputType.convolutional(inputHeight(), inputWidth(), channels()));
+        return list.build();
+    }
+
+    private org.nd4j.linalg.api.ndarray.INDArray lossWeights() {
+        float[] w = new float[numClasses()];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = classWeights().get(i).floatValue();
+        }
+        return Nd4j.create(w, new long[] {1, w.length}, DataType.FLOAT);
     }
 
     /** Size and cost of each layer, in network order. */
     public List<LayerCost> layerCosts() {
-        return CnnCosts.layers(this);
+        return CnnCosts.layers(channels, inputHeight, inputWidth, blockFilters, batchNorm, head != Head.FLATTEN,
+                denseWidth, numClasses);
     }
 
     /** Total parameters as DL4J counts them ({@code numParams()}), including batch-norm running statistics. */
@@ -156,7 +228,7 @@ public record CnnSpec(int inputHeight, int inputWidth, int channels, List<Intege
 
     /** A fixed-width table of layer, output shape, parameters and FLOPs, with totals and the counting convention. */
     public String summary() {
-        return CnnCosts.summary(this);
+        return CnnCosts.summary(layerCosts(), channels, inputHeight, inputWidth);
     }
 
     /** Collects the fields of a {@link CnnSpec}; {@code build()} validates them. */

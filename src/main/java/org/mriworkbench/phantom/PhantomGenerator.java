@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.mriworkbench.core.AtomicFolder;
 import org.mriworkbench.core.Label;
+import org.mriworkbench.core.SplitMix64;
 
 /**
  * Seeded generator of synthetic brain MRI slices ("phantoms") in the four classes of the Kaggle Brain Tumor MRI
@@ -81,13 +82,8 @@ public final class PhantomGenerator {
      * position in a loop) keeps every image's seed stable when classes or counts change.
      */
     public static long imageSeed(long globalSeed, String split, Label label, int index) {
-        return mix(mix(mix(globalSeed, split.hashCode()), label.name().hashCode()), index);
-    }
-
-    /** SplitMix64-style mixing of a seed with a value: nearby inputs give unrelated outputs. */
-    static long mix(long seed, long value) {
-        return org.mriworkbench.core.SplitMix64.mix64(
-                seed + org.mriworkbench.core.SplitMix64.GOLDEN_GAMMA * (value + 0x632BE59BD9B4E019L));
+        return SplitMix64.mix(SplitMix64.mix(SplitMix64.mix(globalSeed, split.hashCode()), label.name().hashCode()),
+                index);
     }
 
     /**

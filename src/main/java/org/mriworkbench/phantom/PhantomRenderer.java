@@ -4,6 +4,7 @@ import java.util.Optional;
 import java.util.Random;
 import org.mriworkbench.core.FloatImage;
 import org.mriworkbench.core.Label;
+import org.mriworkbench.core.SplitMix64;
 
 /**
  * Paints one phantom slice: anatomy, then the tumour, then the acquisition (blur, Rician noise, bias field,
@@ -38,9 +39,9 @@ final class PhantomRenderer {
         if (!Label.FOUR_CLASS.contains(label)) {
             throw new IllegalArgumentException("phantoms exist only for the four Kaggle classes, not " + label);
         }
-        Random anatomyRng = new Random(PhantomGenerator.mix(seed, 0x41L));
-        Random tumourRng = new Random(PhantomGenerator.mix(seed, 0x54L));
-        Random noiseRng = new Random(PhantomGenerator.mix(seed, 0x4eL));
+        Random anatomyRng = new Random(SplitMix64.mix(seed, 0x41L));
+        Random tumourRng = new Random(SplitMix64.mix(seed, 0x54L));
+        Random noiseRng = new Random(SplitMix64.mix(seed, 0x4eL));
 
         HeadAnatomy head = new HeadAnatomy(anatomyRng);
         Tissue tissue = new Tissue(anatomyRng, size);

@@ -19,17 +19,30 @@ import java.util.Objects;
  */
 public final class PreprocessedSet {
 
+    /**
+     * Where a set came from. It belongs to the set, not to the {@link TensorCache} that fills it, so that the cache
+     * depends on the set and not the other way round.
+     */
+    public enum Status {
+        /** Read from a valid cache file. */
+        HIT,
+        /** Computed because no cache file existed, then written. */
+        MISS,
+        /** Computed because the cache file was damaged or did not match, then rewritten. */
+        REBUILT
+    }
+
     private final List<ImageRecord> records;
     private final int channels;
     private final int size;
     private final float[] data;
     private final String datasetFingerprint;
     private final String preprocessingFingerprint;
-    private final TensorCache.Status status;
+    private final Status status;
     private final Path cacheFile;
 
     PreprocessedSet(List<ImageRecord> records, int channels, int size, float[] data, String datasetFingerprint,
-                    String preprocessingFingerprint, TensorCache.Status status, Path cacheFile) {
+                    String preprocessingFingerprint, Status status, Path cacheFile) {
         this.records = List.copyOf(records);
         this.channels = channels;
         this.size = size;
@@ -110,7 +123,7 @@ public final class PreprocessedSet {
     }
 
     /** Whether the images were read from the cache or computed (and why), for logs and benchmarks. */
-    public TensorCache.Status status() {
+    public Status status() {
         return status;
     }
 

@@ -39,16 +39,6 @@ public final class TensorCache {
     private static final System.Logger LOG = System.getLogger(TensorCache.class.getName());
     private static final int MAX_PROBLEMS = 20;
 
-    /** Where a {@link PreprocessedSet} came from. */
-    public enum Status {
-        /** Read from a valid cache file. */
-        HIT,
-        /** Computed because no cache file existed, then written. */
-        MISS,
-        /** Computed because the cache file was damaged or did not match, then rewritten. */
-        REBUILT
-    }
-
     private final int threads;
 
     private TensorCache(int threads) {
@@ -87,7 +77,7 @@ public final class TensorCache {
             throw new IllegalArgumentException("the index holds no images");
         }
         Path file = cacheFile(index, pre, cacheDir);
-        Status status = Status.MISS;
+        PreprocessedSet.Status status = PreprocessedSet.Status.MISS;
         if (Files.exists(file)) {
             try {
                 PreprocessedSet hit = tryRead(index, pre, file);
@@ -97,7 +87,7 @@ public final class TensorCache {
             } catch (IOException e) {
                 LOG.log(System.Logger.Level.WARNING, "cannot read tensor cache " + file + ": " + e);
             }
-            status = Status.REBUILT;
+            status = PreprocessedSet.Status.REBUILT;
         }
         Built built = build(index, pre, progress);
         TensorFile.Header header = new TensorFile.Header(index.size(), built.channels, built.size,
@@ -119,7 +109,7 @@ public final class TensorCache {
             return null;
         }
         return new PreprocessedSet(index.records(), r.header().channels(), r.header().size(), r.data(),
-                index.fingerprint(), pre.fingerprint(), Status.HIT, file);
+                index.fingerprint(), pre.fingerprint(), PreprocessedSet.Status.HIT, file);
     }
 
     private record Built(int channels, int size, float[] data) {

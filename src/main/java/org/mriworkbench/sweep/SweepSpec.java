@@ -292,7 +292,7 @@ public record SweepSpec(String name, ObjectNode base, Map<String, JsonNode> fact
     }
 
     private static void checkFactor(ObjectNode base, String path, JsonNode values) {
-        if (!INPUT_SIZE.equals(path) && Trials.find(base, path) == null) {
+        if (!INPUT_SIZE.equals(path) && ConfigPath.find(base, path) == null) {
             throw new IllegalArgumentException("unknown config field '" + path + "' in grid; fields are the JSON paths "
                     + "of config.json, e.g. learningRate, augmentStrength, model.head, model.dropout, lrSchedule.type");
         }

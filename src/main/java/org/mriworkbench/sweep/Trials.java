@@ -108,7 +108,7 @@ final class Trials {
                 set(c, "model.inputWidth", e.getValue());
             } else {
                 set(c, e.getKey(), e.getValue());
-                if ("seed".equals(e.getKey()) && !point.containsKey("model.seed") && find(c, "model.seed") != null) {
+                if ("seed".equals(e.getKey()) && !point.containsKey("model.seed") && ConfigPath.find(c, "model.seed") != null) {
                     set(c, "model.seed", e.getValue());
                 }
             }
@@ -117,21 +117,9 @@ final class Trials {
         return c;
     }
 
-    /** The node at a dotted path, or null. */
-    static JsonNode find(JsonNode root, String path) {
-        JsonNode n = root;
-        for (String part : path.split("\\.")) {
-            if (n == null || !n.isObject() || !n.has(part)) {
-                return null;
-            }
-            n = n.get(part);
-        }
-        return n;
-    }
-
     private static void set(ObjectNode root, String path, JsonNode value) {
         int dot = path.lastIndexOf('.');
-        JsonNode parent = dot < 0 ? root : find(root, path.substring(0, dot));
+        JsonNode parent = dot < 0 ? root : ConfigPath.find(root, path.substring(0, dot));
         String leaf = path.substring(dot + 1);
         if (!(parent instanceof ObjectNode o)) {
             throw new IllegalArgumentException("no object at '" + path.substring(0, Math.max(dot, 0)) + "'");

@@ -30,4 +30,13 @@ class SplitMix64Test {
             assertTrue(flipped >= 12 && flipped <= 52, z + ": " + flipped + " bits differ");
         }
     }
+
+    @Test
+    void derivedSeedsOfNeighbouringValuesAreUnrelatedAndDependOnTheSeed() {
+        for (long v = 0; v < 64; v++) {
+            int flipped = Long.bitCount(SplitMix64.mix(42, v) ^ SplitMix64.mix(42, v + 1));
+            assertTrue(flipped >= 12 && flipped <= 52, v + ": " + flipped + " bits differ");
+            assertTrue(SplitMix64.mix(42, v) != SplitMix64.mix(43, v), "seed ignored for value " + v);
+        }
+    }
 }

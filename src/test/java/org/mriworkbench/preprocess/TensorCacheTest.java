@@ -55,10 +55,10 @@ class TensorCacheTest {
         AtomicLong last = new AtomicLong();
         PreprocessedSet miss = cache.load(idx, PRE, cacheDir, (stage, done, total) -> last.accumulateAndGet(done,
                 Math::max));
-        assertEquals(TensorCache.Status.MISS, miss.status());
+        assertEquals(PreprocessedSet.Status.MISS, miss.status());
         assertEquals(24, last.get());
         PreprocessedSet hit = cache.load(idx, PRE, cacheDir, ProgressListener.NONE);
-        assertEquals(TensorCache.Status.HIT, hit.status());
+        assertEquals(PreprocessedSet.Status.HIT, hit.status());
         assertArrayEquals(all(miss), all(hit));
         assertEquals(24, hit.n());
         assertEquals(1, hit.channels());
@@ -88,8 +88,8 @@ class TensorCacheTest {
         cache.load(idx, PRE, cacheDir, ProgressListener.NONE);
         Preprocessing other = PRE.withDenoise(1);
         assertNotEquals(TensorCache.cacheFile(idx, PRE, cacheDir), TensorCache.cacheFile(idx, other, cacheDir));
-        assertEquals(TensorCache.Status.MISS, cache.load(idx, other, cacheDir, ProgressListener.NONE).status());
-        assertEquals(TensorCache.Status.HIT, cache.load(idx, PRE, cacheDir, ProgressListener.NONE).status());
+        assertEquals(PreprocessedSet.Status.MISS, cache.load(idx, other, cacheDir, ProgressListener.NONE).status());
+        assertEquals(PreprocessedSet.Status.HIT, cache.load(idx, PRE, cacheDir, ProgressListener.NONE).status());
     }
 
     @Test
@@ -115,9 +115,9 @@ class TensorCacheTest {
             ch.truncate(ch.size() - 100);
         }
         PreprocessedSet rebuilt = cache.load(idx, PRE, cacheDir, ProgressListener.NONE);
-        assertEquals(TensorCache.Status.REBUILT, rebuilt.status());
+        assertEquals(PreprocessedSet.Status.REBUILT, rebuilt.status());
         assertArrayEquals(good, all(rebuilt));
-        assertEquals(TensorCache.Status.HIT, cache.load(idx, PRE, cacheDir, ProgressListener.NONE).status());
+        assertEquals(PreprocessedSet.Status.HIT, cache.load(idx, PRE, cacheDir, ProgressListener.NONE).status());
     }
 
     @Test
@@ -129,7 +129,7 @@ class TensorCacheTest {
         bytes[bytes.length - 7] ^= 0x40;
         Files.write(file, bytes);
         PreprocessedSet rebuilt = cache.load(idx, PRE, cacheDir, ProgressListener.NONE);
-        assertEquals(TensorCache.Status.REBUILT, rebuilt.status());
+        assertEquals(PreprocessedSet.Status.REBUILT, rebuilt.status());
         assertArrayEquals(good, all(rebuilt));
     }
 
@@ -139,9 +139,9 @@ class TensorCacheTest {
         Path file = TensorCache.cacheFile(idx, PRE, cacheDir);
         Files.createDirectories(cacheDir);
         Files.write(file, new byte[0]);
-        assertEquals(TensorCache.Status.REBUILT, cache.load(idx, PRE, cacheDir, ProgressListener.NONE).status());
+        assertEquals(PreprocessedSet.Status.REBUILT, cache.load(idx, PRE, cacheDir, ProgressListener.NONE).status());
         Files.write(file, new byte[8192]);
-        assertEquals(TensorCache.Status.REBUILT, cache.load(idx, PRE, cacheDir, ProgressListener.NONE).status());
+        assertEquals(PreprocessedSet.Status.REBUILT, cache.load(idx, PRE, cacheDir, ProgressListener.NONE).status());
     }
 
     @Test
