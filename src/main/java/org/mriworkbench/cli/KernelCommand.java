@@ -1,8 +1,8 @@
 package org.mriworkbench.cli;
 
-import org.mriworkbench.kernel.ClassDataArchive;
+import org.mriworkbench.kernelspec.ClassDataArchive;
 import org.mriworkbench.kernel.KernelMain;
-import org.mriworkbench.kernel.KernelSpec;
+import org.mriworkbench.kernelspec.KernelSpec;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -49,7 +49,7 @@ public final class KernelMain {
     }
 
     /** Serves the kernel on {@code connectionFile} until Jupyter shuts it down. */
-    static void serve(Path connectionFile) throws Exception {
+    public static void serve(Path connectionFile) throws Exception {
         // Charts and images are drawn off-screen; without this, AWT on a server without a display throws.
         if (System.getProperty("java.awt.headless") == null) {
             System.setProperty("java.awt.headless", "true");

@@ -1,5 +1,6 @@
 package org.mriworkbench.kernel;
 
+import org.mriworkbench.kernelspec.KernelSpec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -56,7 +57,7 @@ class CellEvaluatorTest {
 
     @Test
     void workbenchClassesNeedNoMagic() {
-        assertEquals("mri-workbench", value("org.mriworkbench.kernel.KernelSpec.DEFAULT_NAME"));
+        assertEquals("mri-workbench", value("org.mriworkbench.kernelspec.KernelSpec.DEFAULT_NAME"));
     }
 
     @Test

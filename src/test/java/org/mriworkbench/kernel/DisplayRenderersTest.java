@@ -163,7 +163,7 @@ class DisplayRenderersTest {
                 for (Method m : cls.getMethods()) {
                     Class<?> r = m.getReturnType();
                     boolean chartish = r.getName().startsWith("org.knowm.xchart") || r.getName().startsWith("java.awt.image")
-                            || (r.getName().startsWith("org.mriworkbench.chart") && !r.getSimpleName().equals("Builder")
+                            || (r.getName().startsWith("org.mriworkbench.chart") && !r.getSimpleName().endsWith("Builder")
                             && !r.getSimpleName().equals("ChartStyle") && !r.getSimpleName().equals("Cell"));
                     boolean drawn = IChart.class.isAssignableFrom(r) || RenderedImage.class.isAssignableFrom(r)
                             || ImageGrid.class.isAssignableFrom(r);

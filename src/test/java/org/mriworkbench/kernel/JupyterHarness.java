@@ -12,15 +12,15 @@ import static org.junit.jupiter.api.Assertions.fail;
  * Checks that Debian's Jupyter is there for tests that drive the kernel through it. Absent, such tests are skipped,
  * unless {@code mri.requireJupyter=true} (CI), where a missing install step must fail the build.
  */
-final class JupyterHarness {
+public final class JupyterHarness {
 
-    static final String PYTHON = "/usr/bin/python3";
+    public static final String PYTHON = "/usr/bin/python3";
 
     private JupyterHarness() {
     }
 
     /** Skips (or fails, when required) unless {@code /usr/bin/python3} can import jupyter_client and {@code module}. */
-    static void require(String module) throws Exception {
+    public static void require(String module) throws Exception {
         String why = null;
         if (!Files.isExecutable(Path.of(PYTHON))) {
             why = PYTHON + " not found";

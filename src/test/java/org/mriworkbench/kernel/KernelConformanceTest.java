@@ -1,5 +1,6 @@
 package org.mriworkbench.kernel;
 
+import org.mriworkbench.kernelspec.KernelSpec;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,5 +1,6 @@
 package org.mriworkbench.kernel;
 
+import org.mriworkbench.kernelspec.KernelSpec;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package org.mriworkbench.kernel;
 
+import org.mriworkbench.kernelspec.KernelSpec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;

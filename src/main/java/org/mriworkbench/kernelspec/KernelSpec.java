@@ -1,4 +1,6 @@
-package org.mriworkbench.kernel;
+package org.mriworkbench.kernelspec;
+
+import org.mriworkbench.kernel.*;
 
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;

@@ -1,4 +1,6 @@
-package org.mriworkbench.kernel;
+package org.mriworkbench.kernelspec;
+
+import org.mriworkbench.kernel.*;
 
 import org.dflib.jjava.jupyter.channels.JupyterSocket;
 import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;

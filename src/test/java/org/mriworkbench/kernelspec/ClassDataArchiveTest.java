@@ -1,4 +1,6 @@
-package org.mriworkbench.kernel;
+package org.mriworkbench.kernelspec;
+
+import org.mriworkbench.kernel.*;
 
 import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
 import org.junit.jupiter.api.Test;
