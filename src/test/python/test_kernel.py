@@ -35,7 +35,7 @@ class WorkbenchKernelTests(jupyter_kernel_test.KernelTests):
 
     code_execute_result = [
         {"code": "6 * 7", "result": "42"},
-        {"code": "org.mriworkbench.kernel.KernelSpec.DEFAULT_NAME", "result": "mri-workbench"},
+        {"code": "org.mriworkbench.kernelspec.KernelSpec.DEFAULT_NAME", "result": "mri-workbench"},
         {"code": 'html("<b>done</b>")', "mime": "text/html", "result": "<b>done</b>"},
         {"code": "new java.awt.image.BufferedImage(4, 3, java.awt.image.BufferedImage.TYPE_INT_RGB)",
          "mime": "image/png"},

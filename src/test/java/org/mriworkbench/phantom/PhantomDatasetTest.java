@@ -114,7 +114,7 @@ class PhantomDatasetTest {
         PhantomGenerator generator = new PhantomGenerator(SMALL);
         generator.writeDataset(root);
         String marker = Files.readString(root.resolve(PhantomGenerator.MARKER));
-        assertTrue(marker.contains("\"generator\": \"org.mriworkbench.phantom.PhantomGenerator\""), marker);
+        assertTrue(marker.contains("\"generator\": \"org.mriworkbench.data.PhantomGenerator\""), marker);
         assertTrue(generator.writeDataset(root).reused());
     }
 
