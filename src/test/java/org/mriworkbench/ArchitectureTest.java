@@ -27,7 +27,7 @@ class ArchitectureTest {
 
     /** The pipeline from the ground floor up; a package may reference only packages earlier in this list. */
     static final List<String> LAYERS = List.of(
-            "core", "phantom", "decode", "data", "preprocess", "augment", "imbalance", "model", "train", "eval", "explain",
+            "core", "phantom", "decode", "data", "preprocess", "augment", "imbalance", "model", "train", "eval", "runeval", "explain",
             "chart", "experiment", "predict", "shift", "report", "sweep", "reproduce", "bench", "magic", "kernel", "kernelspec", "cli");
 
     static final int MAX_LINES = 2_500;

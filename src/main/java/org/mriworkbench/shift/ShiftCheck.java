@@ -27,8 +27,8 @@ import org.mriworkbench.experiment.ExperimentRunner;
 import org.mriworkbench.predict.ImagePredictor;
 import org.mriworkbench.eval.Predictions;
 import org.mriworkbench.experiment.RunData;
-import org.mriworkbench.eval.RunEvaluation;
-import org.mriworkbench.eval.RunEvaluator;
+import org.mriworkbench.runeval.RunEvaluation;
+import org.mriworkbench.runeval.RunEvaluator;
 import org.mriworkbench.experiment.RunFolder;
 
 /**
