@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
  * The package rules of docs/architecture.md, checked on the main sources so that the map cannot drift from the tree:
  * every package has a place in the layer order and imports only packages below it, no two packages or two classes
  * of one package depend on each other (directly or round a loop), and no package grows past {@value #MAX_LINES}
- * lines of code. It reads source text, not bytecode: references are import statements, static imports and fully
+ * physical lines (every line of its .java files, blank, comment and package-info lines included, as
+ * {@code cat *.java | wc -l} counts them; issue #14 states the limit that way). It reads source text, not bytecode: references are import statements, static imports and fully
  * qualified names between workbench packages, and simple class names within a package; comments and string
  * literals do not count. It prints each package's imports, which is the list the architecture page summarises.
  */
@@ -27,8 +28,9 @@ class ArchitectureTest {
 
     /** The pipeline from the ground floor up; a package may reference only packages earlier in this list. */
     static final List<String> LAYERS = List.of(
-            "core", "phantom", "data", "preprocess", "augment", "imbalance", "model", "train", "eval", "explain",
-            "chart", "experiment", "predict", "shift", "report", "sweep", "reproduce", "bench", "kernel", "kernelspec", "cli");
+            "core", "phantom", "decode", "data", "preprocess", "augment", "imbalance", "model", "train", "eval",
+            "runeval", "explain", "chart", "experiment", "predict", "shift", "report", "sweep", "reproduce", "bench",
+            "magic", "kernel", "kernelspec", "cli");
 
     static final int MAX_LINES = 2_500;
 
@@ -43,7 +45,7 @@ class ArchitectureTest {
     /** Two-way class dependencies still inside a package, as "package: sorted classes of one cycle". */
     static final Set<String> PENDING_CLASS_CYCLES = Set.of();
 
-    /** Packages still over {@value #MAX_LINES} lines of code. */
+    /** Packages still over {@value #MAX_LINES} physical lines. */
     static final Set<String> PENDING_SIZE = Set.of();
 
     private static final Path MAIN = Path.of("src", "main", "java", "org", "mriworkbench");
@@ -121,14 +123,15 @@ class ArchitectureTest {
         List<String> over = new ArrayList<>();
         Set<String> found = new TreeSet<>();
         for (SourcePackage p : packages.values()) {
-            if (p.codeLines() > MAX_LINES) {
+            if (p.physicalLines() > MAX_LINES) {
                 found.add(p.name());
                 if (!PENDING_SIZE.contains(p.name())) {
-                    over.add(p.name() + ": " + p.codeLines() + " lines of code");
+                    over.add(p.name() + ": " + p.physicalLines() + " physical lines (" + p.codeLines() + " of code)");
                 }
             }
         }
-        assertEquals(List.of(), over, "packages over " + MAX_LINES + " lines of code (blank and comment lines not counted)");
+        assertEquals(List.of(), over, "packages over " + MAX_LINES + " physical lines (every line of every .java file, "
+                + "package-info.java included, as cat *.java | wc -l counts them)");
         assertEquals(new TreeSet<>(PENDING_SIZE), new TreeSet<>(intersect(PENDING_SIZE, found)),
                 "PENDING_SIZE lists packages that are small enough now; remove them");
     }
@@ -169,6 +172,17 @@ class ArchitectureTest {
                     // only a comment
                 }
                 """));
+        assertEquals(8, SourcePackage.countPhysicalLines("""
+                /**
+                 * doc
+                 */
+                class A {
+
+                    int x; // note
+                    // only a comment
+                }
+                """), "as wc -l: blank and comment lines count");
+        assertEquals(1, SourcePackage.countPhysicalLines("class A {}\nint y;"), "no final line break, as wc -l");
     }
 
     /** A sealed type's permits clause is not a dependency on its subtypes; a use of one in its body is. */

@@ -17,6 +17,9 @@ import java.util.stream.Stream;
  * instead of bytecode keeps the check free of dependencies and makes it see imports that the compiler folds away
  * (constants), at the price of matching names textually.
  *
+ * @param codeLines        lines with code on them (no blank or comment-only lines), package-info.java excluded
+ * @param physicalLines    all lines of all .java files, package-info.java included, as {@code cat *.java | wc -l}
+ *                         counts them; the size limit applies to this count
  * @param imports          referenced workbench package -> "OwnClass->TheirClass" uses
  * @param classReferences  own class -> own classes it names
  */
@@ -48,15 +51,14 @@ record SourcePackage(String name, boolean hasPackageInfo, int codeLines, int phy
                 sources.put(file.substring(0, file.length() - ".java".length()), Files.readString(f));
             }
         }
+        int physical = sources.values().stream().mapToInt(SourcePackage::countPhysicalLines).sum();
         boolean info = sources.remove("package-info") != null;
         int code = 0;
-        int physical = 0;
         Map<String, Set<String>> imports = new TreeMap<>();
         Map<String, Set<String>> classes = new TreeMap<>();
         for (Map.Entry<String, String> e : sources.entrySet()) {
             String text = e.getValue();
             code += countCodeLines(text);
-            physical += (int) text.lines().count();
             String stripped = code(text);
             workbenchPackages(stripped, name).forEach((pkg, theirs) -> theirs.forEach(c ->
                     imports.computeIfAbsent(pkg, k -> new TreeSet<>()).add(e.getKey() + "->" + c)));
@@ -102,6 +104,11 @@ record SourcePackage(String name, boolean hasPackageInfo, int codeLines, int phy
      */
     static String withoutPermits(String code) {
         return PERMITS.matcher(code).replaceAll(" ");
+    }
+
+    /** Line breaks, as {@code wc -l} counts lines: blank and comment lines included. */
+    static int countPhysicalLines(String source) {
+        return (int) source.chars().filter(c -> c == '\n').count();
     }
 
     /** Lines with something other than white space and comments on them. */

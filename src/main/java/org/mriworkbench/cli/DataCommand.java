@@ -11,7 +11,7 @@ import org.mriworkbench.data.DatasetScanner;
 import org.mriworkbench.data.DatasetSplitter;
 import org.mriworkbench.data.DuplicateAudit;
 import org.mriworkbench.phantom.GeneratedDataset;
-import org.mriworkbench.data.ImageDecoder;
+import org.mriworkbench.decode.ImageDecoder;
 import org.mriworkbench.phantom.PhantomConfig;
 import org.mriworkbench.phantom.PhantomGenerator;
 import org.mriworkbench.data.SplitConfig;

@@ -1,7 +1,7 @@
 package org.mriworkbench.cli;
 
 import org.mriworkbench.report.ModelCard;
-import org.mriworkbench.eval.RunEvaluator;
+import org.mriworkbench.runeval.RunEvaluator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

@@ -5,6 +5,9 @@ import org.mriworkbench.core.ProgressListener;
 import org.mriworkbench.core.FloatImage;
 import org.mriworkbench.core.Resample;
 import org.mriworkbench.core.Sha256;
+import org.mriworkbench.decode.ImageDecoder;
+import org.mriworkbench.decode.ImageDecodeException;
+import org.mriworkbench.decode.ImageTooLargeException;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -2,6 +2,7 @@ package org.mriworkbench.data;
 
 import java.util.List;
 import org.mriworkbench.core.FloatImage;
+import org.mriworkbench.decode.ImageDecoder;
 
 /**
  * Intensity facts of one decoded grayscale image, before any preprocessing: size, mean, spread, percentiles and how

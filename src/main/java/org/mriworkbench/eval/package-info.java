@@ -2,11 +2,9 @@
  * Evaluation stage: metrics as pure functions over labels and scores, with bootstrap confidence intervals and
  * paired comparisons, because a number without its uncertainty cannot be defended.
  *
- * <p>On top of the metrics sit a run's {@link org.mriworkbench.eval.Predictions} (its probabilities on every test
- * image, as kept in the run folder), {@link org.mriworkbench.eval.RunEvaluator}, which turns them into a
- * {@link org.mriworkbench.eval.RunEvaluation} (headline figures with intervals, operating point, calibration), and
- * {@link org.mriworkbench.eval.RunComparison}, the paired test of two runs on the same images. They compute only:
- * reading run folders and writing files belongs to the stages above.
+ * <p>A run's {@link org.mriworkbench.eval.Predictions} (its probabilities on every test image, as kept in the run
+ * folder) live here; turning them into a run's evaluation or comparing two runs is the next layer up,
+ * {@code org.mriworkbench.runeval}.
  *
  * <p>Conventions that hold across the package:
  * <ul>
@@ -28,3 +26,7 @@
  * </ul>
  */
 package org.mriworkbench.eval;
+import org.mriworkbench.runeval.RunEvaluator;
+import org.mriworkbench.runeval.RunEvaluation;
+import org.mriworkbench.runeval.RunComparison;
+

@@ -12,7 +12,7 @@ import tech.tablesaw.api.Table;
 import java.util.List;
 import java.util.Map;
 import org.mriworkbench.eval.Predictions;
-import org.mriworkbench.eval.RunEvaluator;
+import org.mriworkbench.runeval.RunEvaluator;
 
 /**
  * Variants of one experiment (an ablation, augmentation on or off) side by side on their <em>validation</em>

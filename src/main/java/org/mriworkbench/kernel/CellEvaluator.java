@@ -9,6 +9,9 @@ import jdk.jshell.SourceCodeAnalysis;
 import jdk.jshell.SourceCodeAnalysis.Completeness;
 import jdk.jshell.UnresolvedReferenceException;
 
+import org.mriworkbench.magic.ClasspathMagics;
+import org.mriworkbench.magic.MavenMagics;
+
 import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -73,7 +76,7 @@ public final class CellEvaluator implements AutoCloseable {
     }
 
     /** As above, resolving {@code %maven} with {@code maven} (tests point it at a file repository). */
-    CellEvaluator(List<String> classpath, Path workingDir, MavenMagics maven) {
+    public CellEvaluator(List<String> classpath, Path workingDir, MavenMagics maven) {
         SourceDocs.install(classpath);
         this.workingDir = workingDir;
         this.maven = maven;

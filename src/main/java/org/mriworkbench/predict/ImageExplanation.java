@@ -10,7 +10,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.mriworkbench.chart.Overlays;
 import org.mriworkbench.core.ArgMax;
 import org.mriworkbench.core.FloatImage;
-import org.mriworkbench.data.ImageDecodeException;
+import org.mriworkbench.decode.ImageDecodeException;
 import org.mriworkbench.explain.Explainer;
 import org.mriworkbench.explain.GradCam;
 import org.mriworkbench.explain.OcclusionSensitivity;

@@ -10,7 +10,7 @@ import java.util.Objects;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.mriworkbench.core.ArgMax;
 import org.mriworkbench.data.FileWalker;
-import org.mriworkbench.data.ImageDecodeException;
+import org.mriworkbench.decode.ImageDecodeException;
 import org.mriworkbench.data.Task;
 import org.mriworkbench.core.FloatImage;
 import org.mriworkbench.eval.TumourDetection;

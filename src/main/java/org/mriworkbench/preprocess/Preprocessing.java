@@ -9,8 +9,8 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 import org.mriworkbench.core.FloatImage;
 import org.mriworkbench.core.Sha256;
-import org.mriworkbench.data.ImageDecodeException;
-import org.mriworkbench.data.ImageDecoder;
+import org.mriworkbench.decode.ImageDecodeException;
+import org.mriworkbench.decode.ImageDecoder;
 
 /**
  * An ordered, immutable list of {@link ImageOp}s: the one description of "what was done to the pixels" that a

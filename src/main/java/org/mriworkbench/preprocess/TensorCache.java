@@ -3,7 +3,7 @@ package org.mriworkbench.preprocess;
 import org.mriworkbench.core.FloatImage;
 import org.mriworkbench.core.Sha256;
 import org.mriworkbench.data.DatasetIndex;
-import org.mriworkbench.data.ImageDecodeException;
+import org.mriworkbench.decode.ImageDecodeException;
 import org.mriworkbench.data.ImageRecord;
 import org.mriworkbench.core.ProgressListener;
 

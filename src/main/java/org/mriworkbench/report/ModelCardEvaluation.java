@@ -10,8 +10,8 @@ import org.mriworkbench.eval.BootstrapInterval;
 import static org.mriworkbench.report.Markdown.code;
 import static org.mriworkbench.report.Markdown.num;
 import org.mriworkbench.eval.Predictions;
-import org.mriworkbench.eval.RunEvaluation;
-import org.mriworkbench.eval.RunEvaluator;
+import org.mriworkbench.runeval.RunEvaluation;
+import org.mriworkbench.runeval.RunEvaluator;
 import org.mriworkbench.experiment.RunRecord;
 import org.mriworkbench.experiment.RunFolder;
 

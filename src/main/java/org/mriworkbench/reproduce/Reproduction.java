@@ -31,8 +31,8 @@ import org.mriworkbench.experiment.Manifest;
 import org.mriworkbench.eval.Predictions;
 import org.mriworkbench.experiment.PreparedData;
 import org.mriworkbench.core.ProgressListener;
-import org.mriworkbench.eval.RunEvaluation;
-import org.mriworkbench.eval.RunEvaluator;
+import org.mriworkbench.runeval.RunEvaluation;
+import org.mriworkbench.runeval.RunEvaluator;
 import org.mriworkbench.experiment.RunFolder;
 import org.mriworkbench.report.EvaluationReport;
 

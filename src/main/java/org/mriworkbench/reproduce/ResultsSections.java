@@ -13,7 +13,7 @@ import static org.mriworkbench.report.Markdown.code;
 import static org.mriworkbench.report.Markdown.count;
 import static org.mriworkbench.report.Markdown.num;
 import org.mriworkbench.report.Markdown;
-import org.mriworkbench.eval.RunEvaluation;
+import org.mriworkbench.runeval.RunEvaluation;
 
 /**
  * The sections of {@code RESULTS.md} about the new reference recipe: how it was chosen on validation, its figures over

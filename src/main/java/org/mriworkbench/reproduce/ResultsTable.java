@@ -19,8 +19,8 @@ import org.mriworkbench.experiment.Manifest;
 import org.mriworkbench.experiment.RunFolder;
 import org.mriworkbench.report.Markdown;
 import org.mriworkbench.report.ModelCard;
-import org.mriworkbench.eval.RunEvaluation;
-import org.mriworkbench.eval.RunEvaluator;
+import org.mriworkbench.runeval.RunEvaluation;
+import org.mriworkbench.runeval.RunEvaluator;
 import org.mriworkbench.shift.ShiftVerdict;
 
 /**

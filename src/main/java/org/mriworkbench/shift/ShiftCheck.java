@@ -14,8 +14,8 @@ import org.mriworkbench.data.DataSplit;
 import org.mriworkbench.data.DatasetIndex;
 import org.mriworkbench.data.DatasetSplitter;
 import org.mriworkbench.data.DuplicateAudit;
-import org.mriworkbench.data.ImageDecodeException;
-import org.mriworkbench.data.ImageDecoder;
+import org.mriworkbench.decode.ImageDecodeException;
+import org.mriworkbench.decode.ImageDecoder;
 import org.mriworkbench.data.ImageIntensity;
 import org.mriworkbench.core.Label;
 import org.mriworkbench.data.Subset;
@@ -27,8 +27,8 @@ import org.mriworkbench.experiment.ExperimentRunner;
 import org.mriworkbench.predict.ImagePredictor;
 import org.mriworkbench.eval.Predictions;
 import org.mriworkbench.experiment.RunData;
-import org.mriworkbench.eval.RunEvaluation;
-import org.mriworkbench.eval.RunEvaluator;
+import org.mriworkbench.runeval.RunEvaluation;
+import org.mriworkbench.runeval.RunEvaluator;
 import org.mriworkbench.experiment.RunFolder;
 
 /**

@@ -11,7 +11,7 @@ import org.mriworkbench.core.Label;
 import org.mriworkbench.eval.ConfidenceSummary;
 import org.mriworkbench.eval.KolmogorovSmirnov;
 import org.mriworkbench.predict.ImagePredictor.ImagePrediction;
-import org.mriworkbench.eval.RunEvaluation;
+import org.mriworkbench.runeval.RunEvaluation;
 
 /**
  * What {@link ShiftCheck} found for one folder: per image its raw intensity statistics and the model's prediction;

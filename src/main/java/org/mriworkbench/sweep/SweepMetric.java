@@ -3,7 +3,7 @@ package org.mriworkbench.sweep;
 import org.mriworkbench.eval.Metric;
 import org.mriworkbench.eval.Metrics;
 import org.mriworkbench.eval.Ranking;
-import org.mriworkbench.eval.RunEvaluator;
+import org.mriworkbench.runeval.RunEvaluator;
 
 import java.util.Arrays;
 import java.util.Locale;

@@ -25,8 +25,8 @@ import org.mriworkbench.train.Json;
 import org.mriworkbench.train.TrainConfig;
 import org.mriworkbench.predict.ImagePredictor;
 import org.mriworkbench.eval.Predictions;
-import org.mriworkbench.eval.RunEvaluation;
-import org.mriworkbench.eval.RunEvaluator;
+import org.mriworkbench.runeval.RunEvaluation;
+import org.mriworkbench.runeval.RunEvaluator;
 import org.mriworkbench.report.EvaluationReport;
 
 /**

@@ -5,7 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mriworkbench.data.DatasetIndex;
 import org.mriworkbench.data.DatasetScanner;
-import org.mriworkbench.data.ImageDecoder;
+import org.mriworkbench.decode.ImageDecoder;
 import org.mriworkbench.data.TestImages;
 import org.mriworkbench.core.ProgressListener;
 

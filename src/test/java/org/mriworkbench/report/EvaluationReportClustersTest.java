@@ -17,8 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.mriworkbench.eval.Predictions;
-import org.mriworkbench.eval.RunEvaluation;
-import org.mriworkbench.eval.RunEvaluator;
+import org.mriworkbench.runeval.RunEvaluation;
+import org.mriworkbench.runeval.RunEvaluator;
 import org.mriworkbench.experiment.RunFolder;
 import org.mriworkbench.experiment.TestClusters;
 

@@ -39,7 +39,7 @@ import org.mriworkbench.report.ModelCard;
 import org.mriworkbench.eval.Predictions;
 import org.mriworkbench.experiment.PreparedData;
 import org.mriworkbench.core.ProgressListener;
-import org.mriworkbench.eval.RunEvaluation;
+import org.mriworkbench.runeval.RunEvaluation;
 import org.mriworkbench.experiment.TestClusters;
 import org.mriworkbench.experiment.RunFolder;
 

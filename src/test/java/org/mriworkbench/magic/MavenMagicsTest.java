@@ -1,9 +1,12 @@
-package org.mriworkbench.kernel;
+package org.mriworkbench.magic;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mriworkbench.kernel.CellEvaluator;
+import org.mriworkbench.kernel.CompilationException;
+import org.mriworkbench.kernel.EvaluationException;
 
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;

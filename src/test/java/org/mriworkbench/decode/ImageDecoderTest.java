@@ -1,8 +1,9 @@
-package org.mriworkbench.data;
+package org.mriworkbench.decode;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mriworkbench.core.FloatImage;
+import org.mriworkbench.data.TestImages;
 
 import java.nio.file.Path;
 

@@ -1,7 +1,8 @@
-package org.mriworkbench.kernel;
+package org.mriworkbench.magic;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mriworkbench.kernel.CellEvaluator;
 
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;

@@ -1,4 +1,4 @@
-package org.mriworkbench.data;
+package org.mriworkbench.decode;
 
 import org.mriworkbench.core.FloatImage;
 import org.mriworkbench.core.Luminance;

@@ -1,4 +1,6 @@
-package org.mriworkbench.eval;
+package org.mriworkbench.runeval;
+
+import org.mriworkbench.eval.Calibration;
 
 import org.mriworkbench.eval.BootstrapInterval;
 

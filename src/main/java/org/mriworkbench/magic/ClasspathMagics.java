@@ -1,4 +1,4 @@
-package org.mriworkbench.kernel;
+package org.mriworkbench.magic;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,7 +23,7 @@ import java.util.stream.Stream;
  * <p>An argument that matches nothing is an error, not a silent no-op: the usual cause is a wrong relative path, and
  * the class-not-found errors it would otherwise cause a few cells later are much harder to trace back.
  */
-final class ClasspathMagics {
+public final class ClasspathMagics {
 
     private static final Pattern ARG = Pattern.compile("\"([^\"]*)\"|'([^']*)'|(\\S+)");
     private static final Pattern GLOB_CHARS = Pattern.compile("[*?\\[{]");
@@ -32,7 +32,7 @@ final class ClasspathMagics {
     }
 
     /** Whether this class handles magic {@code name}. */
-    static boolean handles(String name) {
+    public static boolean handles(String name) {
         return name.equals("jars") || name.equals("classpath");
     }
 
@@ -41,7 +41,7 @@ final class ClasspathMagics {
      *
      * @throws IllegalArgumentException for no arguments, or an argument that matches nothing
      */
-    static List<Path> apply(String name, String args, Path workingDir, Consumer<Path> add) {
+    public static List<Path> apply(String name, String args, Path workingDir, Consumer<Path> add) {
         boolean jarsOnly = name.equals("jars");
         List<Path> added = new ArrayList<>();
         List<String> patterns = arguments(args);

@@ -1,4 +1,4 @@
-package org.mriworkbench.kernel;
+package org.mriworkbench.magic;
 
 import org.eclipse.aether.artifact.DefaultArtifact;
 import org.eclipse.aether.graph.Dependency;

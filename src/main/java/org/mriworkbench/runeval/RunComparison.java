@@ -1,4 +1,11 @@
-package org.mriworkbench.eval;
+package org.mriworkbench.runeval;
+
+import org.mriworkbench.eval.Bootstrap;
+import org.mriworkbench.eval.DeLong;
+import org.mriworkbench.eval.McNemar;
+import org.mriworkbench.eval.Metrics;
+import org.mriworkbench.eval.PairedComparison;
+import org.mriworkbench.eval.Predictions;
 
 import java.util.ArrayList;
 import java.util.List;

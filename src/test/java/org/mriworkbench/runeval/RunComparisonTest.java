@@ -1,4 +1,12 @@
-package org.mriworkbench.eval;
+package org.mriworkbench.runeval;
+
+import org.mriworkbench.eval.Bootstrap;
+import org.mriworkbench.eval.DeLong;
+import org.mriworkbench.eval.McNemar;
+import org.mriworkbench.eval.Metrics;
+import org.mriworkbench.eval.Predictions;
+import org.mriworkbench.eval.Ranking;
+import org.mriworkbench.eval.TumourDetection;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

@@ -1,7 +1,8 @@
-package org.mriworkbench.data;
+package org.mriworkbench.decode;
 
 import org.junit.jupiter.api.Test;
 import org.mriworkbench.core.FloatImage;
+import org.mriworkbench.data.TestImages;
 
 import java.nio.file.Path;
 

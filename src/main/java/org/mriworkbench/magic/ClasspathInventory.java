@@ -1,4 +1,4 @@
-package org.mriworkbench.kernel;
+package org.mriworkbench.magic;
 
 import java.io.IOException;
 import java.io.InputStream;

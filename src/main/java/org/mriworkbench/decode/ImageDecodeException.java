@@ -1,4 +1,4 @@
-package org.mriworkbench.data;
+package org.mriworkbench.decode;
 
 import java.nio.file.Path;
 

@@ -1,4 +1,4 @@
-package org.mriworkbench.kernel;
+package org.mriworkbench.magic;
 
 import org.eclipse.aether.ConfigurationProperties;
 import org.eclipse.aether.RepositorySystem;
@@ -37,7 +37,7 @@ import java.util.function.Supplier;
  * and not loaded; the rest is added. Timeouts are short and retries few, so that an offline machine gets an error
  * naming the artifact within seconds instead of a cell that seems to hang.
  */
-final class MavenMagics implements AutoCloseable {
+public final class MavenMagics implements AutoCloseable {
 
     /** Maven Central, as Maven itself names it. */
     static final RemoteRepository CENTRAL = repository("central", "https://repo.maven.apache.org/maven2/");
@@ -65,7 +65,7 @@ final class MavenMagics implements AutoCloseable {
     }
 
     /** The settings a notebook user gets: {@code ~/.m2/repository} and Central, unless the system properties say not. */
-    static MavenMagics fromSystemProperties(Supplier<List<String>> classpath) {
+    public static MavenMagics fromSystemProperties(Supplier<List<String>> classpath) {
         String local = System.getProperty(LOCAL_REPO_PROPERTY);
         Path localRepo = local != null ? Path.of(local)
                 : Path.of(System.getProperty("user.home"), ".m2", "repository");
@@ -79,12 +79,12 @@ final class MavenMagics implements AutoCloseable {
     }
 
     /** Whether this class handles line magic {@code name}. */
-    static boolean handles(String name) {
+    public static boolean handles(String name) {
         return name.equals("maven") || name.equals("mavenRepo") || name.equals("loadFromPOM");
     }
 
     /** Whether this class handles cell magic {@code name}. */
-    static boolean handlesCell(String name) {
+    public static boolean handlesCell(String name) {
         return name.equals("loadFromPOM");
     }
 
@@ -94,7 +94,7 @@ final class MavenMagics implements AutoCloseable {
      *
      * @throws IllegalArgumentException for bad arguments or a dependency that cannot be resolved
      */
-    void apply(String name, String args, Path workingDir, Consumer<Path> add, PrintStream log) {
+    public void apply(String name, String args, Path workingDir, Consumer<Path> add, PrintStream log) {
         switch (name) {
             case "maven" -> {
                 List<String> coords = words(args);
@@ -133,7 +133,7 @@ final class MavenMagics implements AutoCloseable {
     }
 
     /** {@code %%loadFromPOM}: the cell is a POM, or a fragment of one (dependencies, repositories). */
-    void loadPom(String xml, Consumer<Path> add, PrintStream log) {
+    public void loadPom(String xml, Consumer<Path> add, PrintStream log) {
         PomFragment pom = PomFragment.parse(xml);
         pom.repositories().forEach((id, url) -> addRepository(id, url));
         if (!pom.dependencies().isEmpty()) {

@@ -1,4 +1,19 @@
-package org.mriworkbench.eval;
+package org.mriworkbench.runeval;
+
+import org.mriworkbench.eval.Bootstrap;
+import org.mriworkbench.eval.BootstrapInterval;
+import org.mriworkbench.eval.Calibration;
+import org.mriworkbench.eval.ClassMetrics;
+import org.mriworkbench.eval.ClassificationMetrics;
+import org.mriworkbench.eval.ConfusionMatrix;
+import org.mriworkbench.eval.Metric;
+import org.mriworkbench.eval.Metrics;
+import org.mriworkbench.eval.OperatingPoints;
+import org.mriworkbench.eval.Predictions;
+import org.mriworkbench.eval.Ranking;
+import org.mriworkbench.eval.TemperatureScaling;
+import org.mriworkbench.eval.ThresholdChoice;
+import org.mriworkbench.eval.TumourDetection;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

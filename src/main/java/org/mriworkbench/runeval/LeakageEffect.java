@@ -1,4 +1,6 @@
-package org.mriworkbench.eval;
+package org.mriworkbench.runeval;
+
+import org.mriworkbench.eval.Predictions;
 
 import java.util.HashSet;
 import java.util.Set;
