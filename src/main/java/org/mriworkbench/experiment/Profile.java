@@ -54,7 +54,7 @@ public record Profile(String name, int inputSize, int epochs, int maxTrainPerCla
      */
     private static final Map<String, int[]> EXPECTED_MINUTES = Map.of(
             "quick", new int[] {1, 1, 2, 1, 1, 1, 1, 1},
-            "teach", new int[] {1, 3, 10, 5, 5, 1, 7, 1},
+            "teach", new int[] {1, 3, 12, 5, 4, 1, 8, 1},
             "full", new int[] {1, 4, 20, 12, 12, 2, 22, 1});
 
     /** The profile named by {@value #ENV_VAR} in {@code env}; {@code teach} when unset, so a person sees each lesson. */
