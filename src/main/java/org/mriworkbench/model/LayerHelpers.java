@@ -7,14 +7,16 @@ import org.deeplearning4j.nn.layers.convolution.ConvolutionLayer;
 import org.deeplearning4j.nn.layers.convolution.subsampling.SubsamplingLayer;
 import org.deeplearning4j.nn.layers.normalization.BatchNormalization;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.activations.impl.ActivationIdentity;
 import org.nd4j.linalg.activations.impl.ActivationReLU;
 import java.util.Map;
 
 /**
  * Replaces layer internals of a DL4J 1.0.0-M2.1 network with faster ones that compute the same thing:
  * {@link RowBatchNormHelper} behind every batch-norm layer (with the ReLU after it fused in, {@link FusedReluLayer}),
- * {@link InputConvHelper} around the first conv layer's oneDNN helper, and {@link MaxPool2x2Layer} for every 2x2
- * max-pooling layer. Call it after {@code init()} and after a model is restored, because DL4J
+ * {@link NoRecomputeConvHelper} around the oneDNN helper of every conv layer with an identity activation (its
+ * backward pass then skips DL4J's forward recomputation), {@link InputConvHelper} around the first conv layer's
+ * helper, and {@link MaxPool2x2Layer} for every 2x2 max-pooling layer. Call it after {@code init()} and after a model is restored, because DL4J
  * picks each layer's helper when it creates the layer ({@link CnnSpec#build} and the checkpoint loader do).
  *
  * <p>Why helpers rather than custom layers: helpers are DL4J's own extension point, they are not serialised, and so
@@ -66,6 +68,13 @@ public final class LayerHelpers {
         }
         try {
             Layer[] layers = net.getLayers();
+            for (Layer layer : layers) {
+                if (NoRecomputeConvHelper.enabled() && layer.getClass() == ConvolutionLayer.class
+                        && isIdentity(layer) && CONV_HELPER.get(layer) instanceof ConvolutionHelper h
+                        && !(h instanceof InputConvHelper) && !(h instanceof NoRecomputeConvHelper)) {
+                    CONV_HELPER.set(layer, new NoRecomputeConvHelper(h));
+                }
+            }
             if (layers.length > 0 && layers[0] instanceof ConvolutionLayer first && first.getClass() == ConvolutionLayer.class
                     && CONV_HELPER.get(first) instanceof ConvolutionHelper h && !(h instanceof InputConvHelper)) {
                 CONV_HELPER.set(first, new InputConvHelper(h));
@@ -86,6 +95,12 @@ public final class LayerHelpers {
             throw new IllegalStateException("cannot replace DL4J layer helpers", e);
         }
         return net;
+    }
+
+    /** Whether a conv layer's own activation is the identity, so that its backward pass never reads {@code z}. */
+    private static boolean isIdentity(Layer layer) {
+        return ((org.deeplearning4j.nn.conf.layers.ConvolutionLayer) layer.conf().getLayer()).getActivationFn()
+                instanceof ActivationIdentity;
     }
 
     private static boolean isRelu(Layer layer) {
