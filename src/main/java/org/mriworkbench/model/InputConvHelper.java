@@ -33,8 +33,8 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <p>For the usual first layer (one channel, 3x3, stride 1, Same mode) both the forward pass and that weight gradient
  * are computed directly by {@link SingleChannelConv3x3}, without oneDNN's layout reorders. The forward pass runs
- * twice per training step (DL4J's {@code ConvolutionLayer} recomputes it in backprop), and at 128 px oneDNN took
- * about 75 CPU ms for it where the direct kernel takes about 10.
+ * twice per training step (DL4J's {@code ConvolutionLayer} recomputes it in backprop); in a workspace at 128 px,
+ * batch 32, the layer's forward measured about 25 CPU ms with oneDNN and 15 with the direct kernel.
  */
 final class InputConvHelper implements ConvolutionHelper {
 
