@@ -28,9 +28,11 @@ import org.nd4j.linalg.factory.Nd4j;
  * pass, the normalisation one more, and the backward pass two: the memory traffic batch norm needs and no more.
  *
  * <p>It plugs in through DL4J's own extension point, the layer's {@link BatchNormalizationHelper}, so the layer keeps
- * its parameters, running-average update, serialisation and fallback behaviour. Sums are accumulated in double per
- * row and combined in a fixed order, so results do not depend on the number of threads. Float, NCHW (or rank 2)
- * only; for anything else it returns null and DL4J uses its built-in path.
+ * its parameters, running-average update, serialisation and fallback behaviour. The row kernels are in
+ * {@link BatchNormRows}; each row's sums depend only on that row and rows are combined per channel in row order, so
+ * results do not depend on the number of threads. The variance is taken about each row's own mean and the backward
+ * sums about the batch mean, so neither loses precision to cancellation when the mean is large. Float, NCHW (or
+ * rank 2) only; for anything else it returns null and DL4J uses its built-in path.
  */
 final class RowBatchNormHelper implements BatchNormalizationHelper {
 
@@ -108,16 +110,10 @@ final class RowBatchNormHelper implements BatchNormalizationHelper {
         float[] m = new float[c];
         float[] v = new float[c];
         if (training) {
-            double[] sums = new double[2 * rows];
+            double[] stats = new double[3 * rows];
             FloatBuffer xb = NativeBuffers.floats(x);
-            run(rows, len, (from, to) -> rowSums(xb, xb, len, c, from, to, sums, null, null));
-            double[] totals = channelTotals(sums, rows, c);
-            double count = (double) rows / c * len;
-            for (int ch = 0; ch < c; ch++) {
-                double mu = totals[2 * ch] / count;
-                m[ch] = (float) mu;
-                v[ch] = (float) Math.max(0, totals[2 * ch + 1] / count - mu * mu);
-            }
+            run(rows, len, (from, to) -> new BatchNormRows().statistics(xb, len, from, to, stats));
+            meanAndVariance(stats, rows, c, len, m, v);
             try (MemoryWorkspace ignored = Nd4j.getMemoryManager().scopeOutOfWorkspaces()) {
                 if (meanCache == null || meanCache.length() != c) {
                     meanCache = Nd4j.createUninitialized(DataType.FLOAT, c);
@@ -149,7 +145,7 @@ final class RowBatchNormHelper implements BatchNormalizationHelper {
         FloatBuffer xb = NativeBuffers.floats(x);
         FloatBuffer ob = NativeBuffers.floats(out);
         boolean relu = fuseRelu;
-        run(rows, len, (from, to) -> normalise(xb, ob, len, c, from, to, scale, shift, relu));
+        run(rows, len, (from, to) -> new BatchNormRows().normalise(xb, ob, len, c, from, to, scale, shift, relu));
         return out;
     }
 
@@ -175,7 +171,8 @@ final class RowBatchNormHelper implements BatchNormalizationHelper {
         FloatBuffer db = NativeBuffers.floats(dy);
         float[] reluScale = fuseRelu ? trainScale : null;
         float[] reluShift = trainShift;
-        run(rows, len, (from, to) -> rowSums(db, xb, len, c, from, to, sums, reluScale, reluShift));
+        run(rows, len, (from, to) -> new BatchNormRows().gradientSums(db, xb, len, c, from, to, m, sums, reluScale,
+                reluShift));
         double[] totals = channelTotals(sums, rows, c);
         double count = (double) rows / c * len;
         float[] dGamma = new float[c];
@@ -185,19 +182,19 @@ final class RowBatchNormHelper implements BatchNormalizationHelper {
         float[] k3 = new float[c];
         for (int ch = 0; ch < c; ch++) {
             double sdy = totals[2 * ch];
-            double sdyx = totals[2 * ch + 1];
             double inv = 1.0 / Math.sqrt(v[ch] + eps);
-            double dg = inv * (sdyx - m[ch] * sdy); // sum(dy * xhat)
+            double dg = inv * totals[2 * ch + 1]; // sum(dy * xhat), xhat = (x - mean) * inv
             dGamma[ch] = (float) dg;
             dBeta[ch] = (float) sdy;
-            // dx = g*inv/M * (M*dy - sum(dy) - xhat*sum(dy*xhat)) = k1*dy + k2*x + k3
+            // dx = g*inv/M * (M*dy - sum(dy) - xhat*sum(dy*xhat)) = k1*dy + k2*(x - mean) + k3
             k1[ch] = (float) (g[ch] * inv);
             k2[ch] = (float) (-g[ch] * inv * inv * dg / count);
-            k3[ch] = (float) (-g[ch] * inv * sdy / count + g[ch] * inv * inv * dg * m[ch] / count);
+            k3[ch] = (float) (-g[ch] * inv * sdy / count);
         }
         INDArray dx = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, DataType.FLOAT, x.shape(), 'c');
         FloatBuffer ob = NativeBuffers.floats(dx);
-        run(rows, len, (from, to) -> inputGradient(db, xb, ob, len, c, from, to, k1, k2, k3, reluScale, reluShift));
+        run(rows, len, (from, to) -> new BatchNormRows().inputGradient(db, xb, ob, len, c, from, to, m, k1, k2, k3,
+                reluScale, reluShift));
         Gradient grad = new DefaultGradient();
         if (dGammaView != null) {
             dGammaView.assign(Nd4j.createFromArray(dGamma).reshape(dGammaView.shape()));
@@ -221,33 +218,6 @@ final class RowBatchNormHelper implements BatchNormalizationHelper {
         }
     }
 
-    /**
-     * Per row: sum(g) and sum(g * x), in double, where g = p, or p masked by ReLU's derivative at the forward
-     * output x * scale + shift when ReLU is fused. With p == x (and no mask) that is the sum and the sum of squares.
-     */
-    private static void rowSums(FloatBuffer p, FloatBuffer x, int len, int c, int from, int to, double[] sums,
-                                float[] reluScale, float[] reluShift) {
-        float[] a = new float[len];
-        float[] b = p == x ? a : new float[len];
-        for (int r = from; r < to; r++) {
-            p.get(r * len, a, 0, len);
-            if (b != a) {
-                x.get(r * len, b, 0, len);
-            }
-            if (reluScale != null) {
-                mask(a, b, len, reluScale[r % c], reluShift[r % c]);
-            }
-            double s = 0;
-            double sx = 0;
-            for (int i = 0; i < len; i++) {
-                s += a[i];
-                sx += (double) a[i] * b[i];
-            }
-            sums[2 * r] = s;
-            sums[2 * r + 1] = sx;
-        }
-    }
-
     /** Per channel, the two row sums added over the images in a fixed order (row r is channel r % c). */
     private static double[] channelTotals(double[] rowSums, int rows, int c) {
         double[] totals = new double[2 * c];
@@ -259,58 +229,26 @@ final class RowBatchNormHelper implements BatchNormalizationHelper {
     }
 
     /**
-     * g[i] = 0 where the forward output x * scale + shift was not positive (ReLU's derivative), without a branch:
-     * ReLU masks about half the values at random, which a branch predictor cannot learn. The sign trick treats
-     * -0.0 as positive, an immaterial choice of subgradient at exactly zero.
+     * Per channel mean and (biased) variance from the per-row sums about each row's pivot k
+     * ({@link BatchNormRows#statistics}), rows added in a fixed order. The squared deviations move from k to the
+     * channel mean mu exactly: sum (x - mu)^2 = sum (x - k)^2 + 2 (k - mu) sum (x - k) + len (k - mu)^2, without the
+     * cancellation of "mean of squares minus square of mean".
      */
-    private static void mask(float[] g, float[] x, int len, float scale, float shift) {
-        for (int i = 0; i < len; i++) {
-            int keep = ~((Float.floatToRawIntBits(x[i] * scale + shift) - 1) >> 31);
-            g[i] = Float.intBitsToFloat(Float.floatToRawIntBits(g[i]) & keep);
+    private static void meanAndVariance(double[] stats, int rows, int c, int len, float[] m, float[] v) {
+        double count = (double) rows / c * len;
+        double[] sum = new double[c];
+        for (int r = 0; r < rows; r++) {
+            sum[r % c] += stats[3 * r] + len * stats[3 * r + 2];
         }
-    }
-
-    /** out = x * scale[ch] + shift[ch], then ReLU when asked; row by row. */
-    private static void normalise(FloatBuffer x, FloatBuffer out, int len, int c, int from, int to, float[] scale,
-                                  float[] shift, boolean relu) {
-        float[] row = new float[len];
-        for (int r = from; r < to; r++) {
-            float a = scale[r % c];
-            float k = shift[r % c];
-            x.get(r * len, row, 0, len);
-            if (relu) {
-                for (int i = 0; i < len; i++) {
-                    row[i] = Math.max(row[i] * a + k, 0f);
-                }
-            } else {
-                for (int i = 0; i < len; i++) {
-                    row[i] = row[i] * a + k;
-                }
-            }
-            out.put(r * len, row, 0, len);
-        }
-    }
-
-    /** dx = k1[ch] * g + k2[ch] * x + k3[ch], g as in {@link #rowSums}; row by row. */
-    private static void inputGradient(FloatBuffer dy, FloatBuffer x, FloatBuffer out, int len, int c, int from,
-                                      int to, float[] k1, float[] k2, float[] k3, float[] reluScale,
-                                      float[] reluShift) {
-        float[] g = new float[len];
-        float[] xr = new float[len];
-        for (int r = from; r < to; r++) {
+        double[] m2 = new double[c];
+        for (int r = 0; r < rows; r++) {
             int ch = r % c;
-            dy.get(r * len, g, 0, len);
-            x.get(r * len, xr, 0, len);
-            if (reluScale != null) {
-                mask(g, xr, len, reluScale[ch], reluShift[ch]);
-            }
-            float a = k1[ch];
-            float b = k2[ch];
-            float k = k3[ch];
-            for (int i = 0; i < len; i++) {
-                g[i] = g[i] * a + xr[i] * b + k;
-            }
-            out.put(r * len, g, 0, len);
+            double d = stats[3 * r + 2] - sum[ch] / count;
+            m2[ch] += stats[3 * r + 1] + 2 * d * stats[3 * r] + len * d * d;
+        }
+        for (int ch = 0; ch < c; ch++) {
+            m[ch] = (float) (sum[ch] / count);
+            v[ch] = (float) Math.max(0, m2[ch] / count);
         }
     }
 

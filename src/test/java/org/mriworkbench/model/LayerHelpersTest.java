@@ -189,6 +189,42 @@ class LayerHelpersTest {
     }
 
     @Test
+    void maxPoolingSendsEachGradientToTheFirstMaximumOfTiedWindows() {
+        // After ReLU many windows hold several zeros (and -0 equals +0): the gradient must go to the first maximum in
+        // row-major order, as a plain compare chain decides it.
+        MultiLayerNetwork fast = build(CnnPresets.classic(32, 2, 5), true);
+        Layer mine = fast.getLayers()[3];
+        org.deeplearning4j.nn.workspace.LayerWorkspaceMgr mgr =
+                org.deeplearning4j.nn.workspace.LayerWorkspaceMgr.noWorkspaces();
+        int n = 2, c = 3, h = 7, w = 9;
+        float[] values = {0f, -0f, 1f, 1f, -2f, Float.NEGATIVE_INFINITY, 0.5f};
+        java.util.Random r = new java.util.Random(4);
+        float[] xs = new float[n * c * h * w];
+        for (int i = 0; i < xs.length; i++) {
+            xs[i] = values[r.nextInt(values.length)];
+        }
+        INDArray x = Nd4j.createFromArray(xs).reshape(n, c, h, w);
+        mine.activate(x, true, mgr);
+        INDArray eps = Nd4j.rand(DataType.FLOAT, n, c, h / 2, w / 2).addi(1);
+        INDArray dx = mine.backpropGradient(eps, mgr).getSecond().dup();
+        float[] expected = new float[xs.length];
+        for (int p = 0; p < n * c; p++) {
+            for (int oy = 0; oy < h / 2; oy++) {
+                for (int ox = 0; ox < w / 2; ox++) {
+                    int best = (p * h + 2 * oy) * w + 2 * ox;
+                    for (int k : new int[] {best + 1, best + w, best + w + 1}) {
+                        if (xs[k] > xs[best]) {
+                            best = k;
+                        }
+                    }
+                    expected[best] = eps.getFloat((p * (h / 2) + oy) * (w / 2) + ox);
+                }
+            }
+        }
+        org.junit.jupiter.api.Assertions.assertArrayEquals(expected, dx.reshape(-1).toFloatVector());
+    }
+
+    @Test
     void networksWithoutBatchNormTrainAlikeToo() {
         CnnSpec spec = CnnPresets.seedBaseline(32, 2, 3);
         MultiLayerNetwork ref = build(spec, false);
