@@ -32,9 +32,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * caller other than DL4J's training loop asks for it (saliency maps do).
  *
  * <p>For the usual first layer (one channel, 3x3, stride 1, Same mode) both the forward pass and that weight gradient
- * are computed directly by {@link SingleChannelConv3x3}, without oneDNN's layout reorders. The forward pass runs
- * twice per training step (DL4J's {@code ConvolutionLayer} recomputes it in backprop); in a workspace at 128 px,
- * batch 32, the layer's forward measured about 25 CPU ms with oneDNN and 15 with the direct kernel.
+ * are computed directly by {@link SingleChannelConv3x3}, without oneDNN's layout reorders; in a workspace at 128 px,
+ * batch 32, the layer's forward measured about 25 CPU ms with oneDNN and 15 with the direct kernel. DL4J's
+ * {@code ConvolutionLayer} recomputes the forward pass in backprop; when the wrapped helper is a
+ * {@link NoRecomputeConvHelper} that recomputation is skipped here too, as it is for the other conv layers.
  */
 final class InputConvHelper implements ConvolutionHelper {
 
@@ -51,6 +52,10 @@ final class InputConvHelper implements ConvolutionHelper {
         this.delegate = delegate;
     }
 
+    ConvolutionHelper delegate() {
+        return delegate;
+    }
+
     @Override
     public boolean checkSupported() {
         return delegate.checkSupported();
@@ -65,6 +70,13 @@ final class InputConvHelper implements ConvolutionHelper {
     public INDArray preOutput(INDArray input, INDArray weights, INDArray bias, int[] kernel, int[] strides, int[] pad,
                               AlgoMode mode, FwdAlgo fwdAlgo, ConvolutionMode convolutionMode, int[] dilation,
                               CNN2DFormat format, LayerWorkspaceMgr workspaceMgr) {
+        if (delegate instanceof NoRecomputeConvHelper nr) { // DL4J's recomputation in backprop: nothing reads it
+            INDArray placeholder = nr.placeholderIfRecompute(input, weights, kernel, strides, pad, convolutionMode,
+                    dilation, format, workspaceMgr);
+            if (placeholder != null) {
+                return placeholder;
+            }
+        }
         if (direct(input, weights, kernel, strides, dilation, convolutionMode, format)
                 && (bias == null || bias.dataType() == DataType.FLOAT)) {
             INDArray x = NativeBuffers.contiguous(input);

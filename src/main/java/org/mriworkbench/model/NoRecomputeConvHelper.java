@@ -72,12 +72,10 @@ final class NoRecomputeConvHelper implements ConvolutionHelper {
     public INDArray preOutput(INDArray input, INDArray weights, INDArray bias, int[] kernel, int[] strides, int[] pad,
                               AlgoMode mode, FwdAlgo fwdAlgo, ConvolutionMode convolutionMode, int[] dilation,
                               CNN2DFormat format, LayerWorkspaceMgr workspaceMgr) {
-        if (format == CNN2DFormat.NCHW && input.rank() == 4 && weights.rank() == 4 && calledByBackprop()) {
-            // Same shape and array type the oneDNN helper would produce; its values are never read.
-            int[] out = ConvolutionUtils.getOutputSize(input, kernel, strides,
-                    convolutionMode == ConvolutionMode.Same ? null : pad, convolutionMode, dilation, format);
-            return workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, input.dataType(),
-                    input.size(0), weights.size(0), out[0], out[1]);
+        INDArray placeholder = placeholderIfRecompute(input, weights, kernel, strides, pad, convolutionMode,
+                dilation, format, workspaceMgr);
+        if (placeholder != null) {
+            return placeholder;
         }
         return delegate.preOutput(input, weights, bias, kernel, strides, pad, mode, fwdAlgo, convolutionMode,
                 dilation, format, workspaceMgr);
@@ -100,6 +98,23 @@ final class NoRecomputeConvHelper implements ConvolutionHelper {
         return delegate.backpropGradient(input, weights, bias, delta, kernel, strides, pad,
                 bias == null ? null : biasGradView, weightGradView, afn, mode, bwdFilterAlgo, bwdDataAlgo,
                 convolutionMode, dilation, format, workspaceMgr);
+    }
+
+    /**
+     * When this forward call is the recomputation at the start of {@code ConvolutionLayer.backpropGradient}: an
+     * uninitialised array of the shape and array type the forward pass would produce (its values are never read);
+     * otherwise null. {@link InputConvHelper}, which computes the first layer's forward pass itself, asks this first.
+     */
+    INDArray placeholderIfRecompute(INDArray input, INDArray weights, int[] kernel, int[] strides, int[] pad,
+                                    ConvolutionMode convolutionMode, int[] dilation, CNN2DFormat format,
+                                    LayerWorkspaceMgr workspaceMgr) {
+        if (format != CNN2DFormat.NCHW || input.rank() != 4 || weights.rank() != 4 || !calledByBackprop()) {
+            return null;
+        }
+        int[] out = ConvolutionUtils.getOutputSize(input, kernel, strides,
+                convolutionMode == ConvolutionMode.Same ? null : pad, convolutionMode, dilation, format);
+        return workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, input.dataType(),
+                input.size(0), weights.size(0), out[0], out[1]);
     }
 
     /** Whether this forward call is the recomputation at the start of {@code ConvolutionLayer.backpropGradient}. */
