@@ -2,7 +2,10 @@ package org.mriworkbench.train;
 
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.mriworkbench.core.ArgMax;
+import org.mriworkbench.model.InferencePass;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * Runs a network in inference mode over a {@link TensorDataset} in minibatches. Losses are computed here in double
@@ -13,6 +16,12 @@ public final class NetworkEvaluator {
 
     /** Probabilities are clipped to [EPS, 1] before the log, as in {@code eval.ScoringRules}. */
     static final double EPS = 1e-15;
+
+    /**
+     * System property; {@code false} runs the test-time-flip pass as a second minibatch rather than in one
+     * minibatch with the originals, for comparisons.
+     */
+    static final String JOINT_FLIP_PROPERTY = "mri.jointFlip";
 
     private NetworkEvaluator() {
     }
@@ -35,21 +44,33 @@ public final class NetworkEvaluator {
      */
     public static double[][] predict(MultiLayerNetwork net, TensorDataset data, int batchSize, boolean testTimeFlip) {
         double[][] probs = new double[data.size()][];
+        boolean joint = testTimeFlip && Boolean.parseBoolean(System.getProperty(JOINT_FLIP_PROPERTY, "true"));
         for (int from = 0; from < data.size(); from += batchSize) {
             int to = Math.min(data.size(), from + batchSize);
-            INDArray out = net.output(Batcher.features(data, from, to), false);
-            INDArray mirrored = testTimeFlip ? net.output(Batcher.features(data, from, to, true), false) : null;
-            for (int r = 0; r < to - from; r++) {
-                double[] row = out.getRow(r).toDoubleVector();
-                if (mirrored != null) {
-                    double[] m = mirrored.getRow(r).toDoubleVector();
-                    for (int c = 0; c < row.length; c++) {
-                        row[c] = (row[c] + m[c]) / 2;
-                    }
+            int n = to - from;
+            INDArray x = Batcher.features(data, from, to);
+            INDArray out;
+            INDArray mirrored = null;
+            if (joint) {
+                // One pass over images and mirror images together: one larger minibatch costs less per image.
+                INDArray both = InferencePass.output(net, Nd4j.concat(0, x, Batcher.features(data, from, to, true)));
+                out = both.get(NDArrayIndex.interval(0, n), NDArrayIndex.all());
+                mirrored = both.get(NDArrayIndex.interval(n, 2 * n), NDArrayIndex.all());
+            } else {
+                out = InferencePass.output(net, x);
+                mirrored = testTimeFlip ? InferencePass.output(net, Batcher.features(data, from, to, true)) : null;
+            }
+            float[][] o = out.toFloatMatrix();
+            float[][] m = mirrored == null ? null : mirrored.toFloatMatrix();
+            for (int r = 0; r < n; r++) {
+                double[] row = new double[o[r].length];
+                for (int c = 0; c < row.length; c++) {
+                    row[c] = m == null ? o[r][c] : ((double) o[r][c] + m[r][c]) / 2;
                 }
                 probs[from + r] = row;
             }
         }
+        InferencePass.release();
         return probs;
     }
 
