@@ -26,8 +26,8 @@ public final class NetworkEvaluator {
     /**
      * Largest joint minibatch (pixels of originals and mirrors together) run as one pass. Measured on the 2-core
      * machine, {@code classic}, batch 64, flip-averaged validation of 1,055 images, CPU time against two
-     * {@code output} calls per minibatch: one joint pass cost 0.78-0.84x at 64 px (2 x 64 images of 64 x 64 = this
-     * limit) but 1.03x at 128 px, where the doubled minibatch's activations no longer stay in cache.
+     * {@code output} calls per minibatch: one joint pass cost 0.78-0.88x at 64 px (2 x 64 images of 64 x 64 = this
+     * limit) but 1.03x at 128 px (two {@code InferencePass} calls: 0.98-0.99x), so larger minibatches take two passes.
      */
     static final long JOINT_FLIP_MAX_PIXELS = 2L * 64 * 64 * 64;
 
@@ -48,7 +48,9 @@ public final class NetworkEvaluator {
      * the softmax of the image and of its left-right mirror image. The mirror is as plausible a slice as the original
      * (it is a training augmentation), so averaging the two cancels part of the model's left-right noise at the cost
      * of a second forward pass. Every place that predicts for a run goes through here, so validation, test
-     * predictions and {@code predict} agree.
+     * predictions and {@code predict} agree. Forward passes go through {@link InferencePass} (bit for bit
+     * {@code net.output(x, false)}); small minibatches run originals and mirrors as one minibatch, which agrees with
+     * two passes to about 1e-7 (see {@link #JOINT_FLIP_MAX_PIXELS}) and is as repeatable.
      */
     public static double[][] predict(MultiLayerNetwork net, TensorDataset data, int batchSize, boolean testTimeFlip) {
         double[][] probs = new double[data.size()][];
