@@ -48,7 +48,8 @@ public final class PyTorchComparison {
      *
      * @param python            the Python interpreter with torch, or null to measure DL4J alone
      * @param predictBatch      minibatch size of the inference measurement
-     * @param predictIterations timed inference minibatches per round (DL4J {@code output(x, false)}, PyTorch
+     * @param predictIterations timed inference minibatches per round (DL4J {@code InferencePass}, i.e. {@code output(x, false)}
+     *                          with one workspace, PyTorch
      *                          {@code eval()} + {@code no_grad()}); 0 skips inference
      * @param rssBatches        batch sizes at which, after the rounds, each process trains 3 minibatches with its
      *                          peak RSS reset before, to report the peak that batch size needs
@@ -190,7 +191,7 @@ public final class PyTorchComparison {
             }
         }
         out.println("ratio = DL4J / PyTorch images per second, same net, batch, threads and data, measured"
-                + " alternately in this run; pred/s: inference at batch " + s.predictBatch() + " (DL4J output(x, false),"
+                + " alternately in this run; pred/s: inference at batch " + s.predictBatch() + " (DL4J output(x, false) via InferencePass,"
                 + " PyTorch eval() + no_grad()); RSS: process high-water mark (VmHWM), reset before each per-batch"
                 + " measurement.");
         return results;

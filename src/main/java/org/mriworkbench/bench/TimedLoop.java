@@ -55,11 +55,15 @@ final class TimedLoop {
         });
     }
 
-    /** Inference ({@code net.output(x, false)}) on {@code batches} in turn, warm-up untimed as in {@link #fit}. */
+    /**
+     * Inference on {@code batches} in turn, warm-up untimed as in {@link #fit}, through
+     * {@link org.mriworkbench.model.InferencePass} (the path the application's {@code NetworkEvaluator} takes, bit for
+     * bit {@code net.output(x, false)}); {@code -Dmri.inferencePass=false} times DL4J's {@code output} itself.
+     */
     static Timing predict(MultiLayerNetwork net, List<INDArray> batches, int warmup, int calls) {
         return time(warmup, calls, i -> {
             INDArray x = batches.get(i % batches.size());
-            net.output(x, false);
+            org.mriworkbench.model.InferencePass.output(net, x);
             return x.size(0);
         });
     }

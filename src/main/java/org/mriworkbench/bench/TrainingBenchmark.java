@@ -41,7 +41,7 @@ public final class TrainingBenchmark {
      *
      * @param fitImagesPerSecond     training images per wall-clock second
      * @param fitCpuSecondsPerBatch  process CPU seconds per training minibatch
-     * @param predictImagesPerSecond inference ({@code output(x, false)}) images per wall-clock second
+     * @param predictImagesPerSecond inference ({@code output(x, false)} via {@code InferencePass}) images per wall-clock second
      * @param predictCpuSecondsPerBatch process CPU seconds per inference minibatch
      * @param loadAverage            1-minute load average when the setting finished, or NaN where unknown
      */

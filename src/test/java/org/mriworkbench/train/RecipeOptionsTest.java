@@ -149,7 +149,9 @@ class RecipeOptionsTest {
         boolean differs = false;
         for (int i = 0; i < n; i++) {
             for (int c = 0; c < 2; c++) {
-                assertEquals((p[i][c] + q[i][c]) / 2, tta[i][c], 1e-12, "image " + i);
+                // 1e-6, not exact: the flip pass runs originals and mirrors as one minibatch of twice the size,
+                // for which oneDNN may sum in another order (NetworkEvaluator.predict).
+                assertEquals((p[i][c] + q[i][c]) / 2, tta[i][c], 1e-6, "image " + i);
             }
             differs |= Math.abs(p[i][0] - tta[i][0]) > 1e-6;
         }
