@@ -42,6 +42,8 @@ final class RowBatchNormHelper implements BatchNormalizationHelper {
     private final boolean fuseRelu;
     private INDArray meanCache;
     private INDArray varCache;
+    private float[] trainMean;
+    private float[] trainVar;
     private float[] trainScale;
     private float[] trainShift;
 
@@ -119,9 +121,11 @@ final class RowBatchNormHelper implements BatchNormalizationHelper {
                     meanCache = Nd4j.createUninitialized(DataType.FLOAT, c);
                     varCache = Nd4j.createUninitialized(DataType.FLOAT, c);
                 }
-                meanCache.data().setData(m);
-                varCache.data().setData(v);
             }
+            NativeBuffers.write(m, meanCache);
+            NativeBuffers.write(v, varCache);
+            trainMean = m;
+            trainVar = v;
         } else {
             copy(mean, m);
             copy(var, v);
@@ -162,8 +166,8 @@ final class RowBatchNormHelper implements BatchNormalizationHelper {
         int c = channels(x);
         int len = rowLength(x);
         int rows = (int) (x.length() / len);
-        float[] m = meanCache.toFloatVector();
-        float[] v = varCache.toFloatVector();
+        float[] m = trainMean;
+        float[] v = trainVar;
         float[] g = new float[c];
         copyOrFill(gamma, g, 1f);
         double[] sums = new double[2 * rows];
@@ -197,8 +201,8 @@ final class RowBatchNormHelper implements BatchNormalizationHelper {
                 reluScale, reluShift));
         Gradient grad = new DefaultGradient();
         if (dGammaView != null) {
-            dGammaView.assign(Nd4j.createFromArray(dGamma).reshape(dGammaView.shape()));
-            dBetaView.assign(Nd4j.createFromArray(dBeta).reshape(dBetaView.shape()));
+            NativeBuffers.write(dGamma, dGammaView);
+            NativeBuffers.write(dBeta, dBetaView);
             grad.setGradientFor(BatchNormalizationParamInitializer.GAMMA, dGammaView);
             grad.setGradientFor(BatchNormalizationParamInitializer.BETA, dBetaView);
         }
@@ -206,8 +210,7 @@ final class RowBatchNormHelper implements BatchNormalizationHelper {
     }
 
     private static void copy(INDArray a, float[] into) {
-        float[] f = a.reshape(a.length()).toFloatVector();
-        System.arraycopy(f, 0, into, 0, into.length);
+        NativeBuffers.read(a, into);
     }
 
     private static void copyOrFill(INDArray a, float[] into, float value) {
