@@ -74,6 +74,37 @@ final class Environment {
         return UNKNOWN;
     }
 
+    /** Classpath resource that the build writes (git-commit-id-maven-plugin, see pom.xml). */
+    static final String BUILD_COMMIT_RESOURCE = "org/mriworkbench/experiment/build-git.properties";
+
+    /**
+     * The commit the running classes were built from and whether its tree had uncommitted changes, read from
+     * {@value #BUILD_COMMIT_RESOURCE}; null when the build did not record one (no git at build time, or a build
+     * without Maven). It names the code that runs even when the working directory holds another checkout, e.g. after
+     * a {@code git pull} without a rebuild, or a jar started from outside the repository.
+     */
+    static String[] buildCommit() {
+        return buildCommit(Environment.class.getClassLoader().getResourceAsStream(BUILD_COMMIT_RESOURCE));
+    }
+
+    /** {@link #buildCommit()} from {@code in} (closed here); null for a null stream or no 40-hex commit in it. */
+    static String[] buildCommit(InputStream in) {
+        if (in == null) {
+            return null;
+        }
+        try (in) {
+            Properties p = new Properties();
+            p.load(in);
+            String commit = p.getProperty("git.commit.id", "").trim();
+            if (!commit.matches("[0-9a-f]{40}")) {
+                return null;
+            }
+            return new String[] {commit, Boolean.toString(Boolean.parseBoolean(p.getProperty("git.dirty", "false")))};
+        } catch (IOException | IllegalArgumentException e) {
+            return null;
+        }
+    }
+
     /** {@code git rev-parse HEAD} in {@code dir}, or {@code unknown} outside a repository or without git. */
     static String gitCommit(Path dir) {
         String out = git(dir, "rev-parse", "HEAD");

@@ -27,8 +27,9 @@ import org.mriworkbench.train.Json;
  * @param cpuModel           CPU model from {@code /proc/cpuinfo}, or {@code unknown}
  * @param cores              processors available to the JVM
  * @param threads            native threads the run used
- * @param gitCommit          {@code git rev-parse HEAD} of the working directory, or {@code unknown}
- * @param gitDirty           whether tracked files had uncommitted changes (the commit alone does not say what ran)
+ * @param gitCommit          the commit the running code was built from (recorded by the build); without that record,
+ *                           {@code git rev-parse HEAD} of the working directory, or {@code unknown}
+ * @param gitDirty           whether that tree had uncommitted changes (the commit alone does not say what ran)
  * @param startTime          ISO-8601 start
  * @param endTime            ISO-8601 end, or null while running
  * @param wallSeconds        seconds from start to end, NaN while running
@@ -46,18 +47,31 @@ public record Manifest(String runName, long seed, String datasetFingerprint, Str
     }
 
     /**
-     * Probes this JVM and machine for a run starting now. The git probe runs in the process's working directory,
-     * which is the repository when started from it; elsewhere it records {@code unknown}.
+     * Probes this JVM and machine for a run starting now. The commit is the one the classes were built from, which
+     * the build records; only when it did not is it read from the process's working directory (the repository when
+     * started from it; elsewhere {@code unknown}). The working directory alone recorded the wrong code for a jar
+     * built from another checkout: a probe run with a jar built at 8eb7ffc, started in a clone at a96bc7d, recorded
+     * a96bc7d.
      */
     public static Manifest capture(String runName, long seed, int threads, String datasetFingerprint,
                                    String splitFingerprint, Instant start) {
+        String[] commit = codeCommit();
         return new Manifest(runName, seed, Objects.requireNonNull(datasetFingerprint, "datasetFingerprint"),
                 Objects.requireNonNull(splitFingerprint, "splitFingerprint"), Environment.libraryVersions(),
                 Environment.jvm(), System.getProperty("os.name") + " " + System.getProperty("os.version"),
                 System.getProperty("os.arch"), Environment.cpuModel(), Runtime.getRuntime().availableProcessors(),
-                threads, Environment.gitCommit(Path.of("").toAbsolutePath()),
-                Environment.gitDirty(Path.of("").toAbsolutePath()), start.toString(), null, Double.NaN,
+                threads, commit[0], Boolean.parseBoolean(commit[1]), start.toString(), null, Double.NaN,
                 Numerics.capture(threads));
+    }
+
+    /** The build's commit and dirty flag, else the working directory's. */
+    private static String[] codeCommit() {
+        String[] built = Environment.buildCommit();
+        if (built != null) {
+            return built;
+        }
+        Path here = Path.of("").toAbsolutePath();
+        return new String[] {Environment.gitCommit(here), Boolean.toString(Environment.gitDirty(here))};
     }
 
     /** Libraries in name order, for printing. */

@@ -1,6 +1,8 @@
 package org.mriworkbench.experiment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -33,6 +35,36 @@ class ManifestTest {
         assertFalse(m.gitCommit().isBlank());
         m.write(tmp.resolve("manifest.json"));
         assertEquals(m, Manifest.read(tmp.resolve("manifest.json")));
+    }
+
+    @Test
+    void recordsTheCommitTheCodeWasBuiltFromNotTheWorkingDirectorys() {
+        String[] built = Environment.buildCommit();
+        if (!Environment.UNKNOWN.equals(Environment.gitCommit(Path.of("").toAbsolutePath()))) {
+            // Built by Maven inside a git checkout: pom.xml's git-commit-id-maven-plugin must have recorded it.
+            assertNotNull(built, Environment.BUILD_COMMIT_RESOURCE + " missing from the classpath");
+        }
+        if (built != null) {
+            Manifest m = Manifest.capture("r", 7, 2, "data-sha", "split-sha", Instant.parse("2025-01-01T10:00:00Z"));
+            assertEquals(built[0], m.gitCommit());
+            assertEquals(Boolean.parseBoolean(built[1]), m.gitDirty());
+        }
+    }
+
+    @Test
+    void buildCommitNeedsAFullCommitId() {
+        String sha = "0123456789abcdef0123456789abcdef01234567";
+        String[] ok = Environment.buildCommit(stream("git.commit.id=" + sha + "\ngit.dirty=true\n"));
+        assertEquals(sha, ok[0]);
+        assertEquals("true", ok[1]);
+        assertEquals("false", Environment.buildCommit(stream("git.commit.id=" + sha + "\n"))[1]);
+        assertNull(Environment.buildCommit(null));
+        assertNull(Environment.buildCommit(stream("git.dirty=false\n")), "no commit: fall back to the working dir");
+        assertNull(Environment.buildCommit(stream("git.commit.id=${git.commit.id}\n")), "unfiltered placeholder");
+    }
+
+    private static java.io.InputStream stream(String text) {
+        return new java.io.ByteArrayInputStream(text.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
     }
 
     @Test
