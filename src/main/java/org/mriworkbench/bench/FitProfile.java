@@ -1,10 +1,7 @@
 package org.mriworkbench.bench;
 
 import java.io.PrintStream;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.mriworkbench.model.CnnPresets;
@@ -37,7 +34,7 @@ public final class FitProfile {
         double plainNs = 0;
         double profiledNs = 0;
         Layer[] original = layers.clone();
-        Layer[] proxies = instrument(original, fwd, bwd);
+        Layer[] proxies = LayerTimers.proxies(original, fwd, bwd);
         for (int s = 0; s < 3 + steps; s++) {
             boolean timed = s >= 3;
             long a = TimedLoop.cpuNanos();
@@ -73,35 +70,6 @@ public final class FitProfile {
         }
         out.printf(Locale.ROOT, "  %-34s %17.2f %5.1f%%%n", "fit beyond layers", (profiledNs - sum) / 1e6 / steps,
                 100 * (profiledNs - sum) / profiledNs);
-    }
-
-    /** Proxies of {@code layers} adding the CPU time of {@code activate} to fwd[i], of backpropGradient to bwd[i]. */
-    private static Layer[] instrument(Layer[] layers, double[] fwd, double[] bwd) {
-        Layer[] out = new Layer[layers.length];
-        for (int i = 0; i < layers.length; i++) {
-            Layer target = layers[i];
-            int k = i;
-            Set<Class<?>> ifaces = new LinkedHashSet<>();
-            for (Class<?> c = target.getClass(); c != null; c = c.getSuperclass()) {
-                ifaces.addAll(List.of(c.getInterfaces()));
-            }
-            out[i] = (Layer) java.lang.reflect.Proxy.newProxyInstance(Layer.class.getClassLoader(),
-                    ifaces.toArray(new Class<?>[0]), (proxy, m, a) -> {
-                        double[] into = m.getName().equals("activate") ? fwd
-                                : m.getName().equals("backpropGradient") ? bwd : null;
-                        long t = into != null ? TimedLoop.cpuNanos() : 0;
-                        try {
-                            return m.invoke(target, a);
-                        } catch (java.lang.reflect.InvocationTargetException e) {
-                            throw e.getCause();
-                        } finally {
-                            if (into != null) {
-                                into[k] += TimedLoop.cpuNanos() - t;
-                            }
-                        }
-                    });
-        }
-        return out;
     }
 
     /** {@code [preset] [sizes] [batch] [steps]}, e.g. {@code classic 64,128 32 60}. */

@@ -76,28 +76,7 @@ public final class InferenceProfile {
     private static Layer[] instrument(MultiLayerNetwork net, double[] ns) {
         Layer[] layers = net.getLayers();
         Layer[] original = layers.clone();
-        for (int i = 0; i < layers.length; i++) {
-            Layer target = layers[i];
-            int k = i;
-            java.util.Set<Class<?>> ifaces = new java.util.LinkedHashSet<>();
-            for (Class<?> c = target.getClass(); c != null; c = c.getSuperclass()) {
-                ifaces.addAll(java.util.List.of(c.getInterfaces()));
-            }
-            layers[i] = (Layer) java.lang.reflect.Proxy.newProxyInstance(Layer.class.getClassLoader(),
-                    ifaces.toArray(new Class<?>[0]), (proxy, m, a) -> {
-                        boolean timed = m.getName().equals("activate");
-                        long t = timed ? TimedLoop.cpuNanos() : 0;
-                        try {
-                            return m.invoke(target, a);
-                        } catch (java.lang.reflect.InvocationTargetException e) {
-                            throw e.getCause();
-                        } finally {
-                            if (timed) {
-                                ns[k] += TimedLoop.cpuNanos() - t;
-                            }
-                        }
-                    });
-        }
+        System.arraycopy(LayerTimers.proxies(original, ns, null), 0, layers, 0, layers.length);
         return original;
     }
 
