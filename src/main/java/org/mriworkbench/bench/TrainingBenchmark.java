@@ -97,9 +97,9 @@ public final class TrainingBenchmark {
     /** One line describing the machine and the settings that decide the speed, for the top of a report. */
     public static String environment() {
         return String.format(Locale.ROOT, "%d cores, load %.2f; oneDNN layers %s; OMP_WAIT_POLICY=%s;"
-                        + " GLIBC_TUNABLES=%s; Java %s", Runtime.getRuntime().availableProcessors(), TimedLoop.loadAverage(),
-                OneDnnLayers.active() ? "on" : "OFF", envOrUnset("OMP_WAIT_POLICY"), envOrUnset("GLIBC_TUNABLES"),
-                Runtime.version());
+                        + " GLIBC_TUNABLES=%s; OPENBLAS_THREAD_TIMEOUT=%s; Java %s", Runtime.getRuntime().availableProcessors(),
+                TimedLoop.loadAverage(), OneDnnLayers.active() ? "on" : "OFF", envOrUnset("OMP_WAIT_POLICY"),
+                envOrUnset("GLIBC_TUNABLES"), envOrUnset("OPENBLAS_THREAD_TIMEOUT"), Runtime.version());
     }
 
     private static String envOrUnset(String name) {

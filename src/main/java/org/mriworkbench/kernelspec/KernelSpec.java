@@ -102,8 +102,10 @@ public record KernelSpec(String name, String displayName, List<String> argv) {
         root.put("language", "java");
         root.put("interrupt_mode", "message");
         // Training in a notebook needs the same native settings as the launchers: idle OpenMP threads that sleep
-        // instead of spinning (spinning doubled training CPU on 2 shared cores), and huge pages for oneDNN buffers.
-        root.putObject("env").put("OMP_WAIT_POLICY", "passive").put("GLIBC_TUNABLES", "glibc.malloc.hugetlb=1");
+        // instead of spinning (spinning doubled training CPU on 2 shared cores), huge pages for oneDNN buffers, and
+        // OpenBLAS workers that sleep right after each matrix product (environment/workbench says why).
+        root.putObject("env").put("OMP_WAIT_POLICY", "passive").put("GLIBC_TUNABLES", "glibc.malloc.hugetlb=1")
+                .put("OPENBLAS_THREAD_TIMEOUT", "4");
         root.putObject("metadata").put("debugger", false);
         try {
             return mapper.writeValueAsString(root) + "\n";

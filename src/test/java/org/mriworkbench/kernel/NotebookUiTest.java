@@ -213,6 +213,7 @@ class NotebookUiTest {
         pb.environment().put("MRI_WORKBENCH_DATA", data.toString());
         pb.environment().put("MRI_WORKBENCH_PROFILE", "quick");
         pb.environment().putIfAbsent("OMP_WAIT_POLICY", "passive");
+        pb.environment().putIfAbsent("OPENBLAS_THREAD_TIMEOUT", "4");
         server = pb.start();
     }
 
