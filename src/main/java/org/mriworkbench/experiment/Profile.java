@@ -105,7 +105,8 @@ public record Profile(String name, int inputSize, int epochs, int maxTrainPerCla
     /**
      * A training config of this profile's recipe for {@code task}, named {@code runName}, seed 42; callers add what
      * their lesson varies. Every profile trains the recipe that {@code reproduce} chose on validation (sweep
-     * {@code recipe-v2}, docs/reference-runs/RESULTS.md): Adam with a peak of 2e-3 after one warm-up epoch and cosine
+     * {@code recipe-v2} at 10 epochs; {@code recipe-v3} at the reference's 30 epochs kept augmentation strength 0.25
+     * over 0.5, docs/reference-runs/RESULTS.md): Adam with a peak of 2e-3 after one warm-up epoch and cosine
      * decay, weight decay 1e-4, augmentation at strength 0.25 composed into one affine warp and faded out over the
      * last 30% of epochs, label smoothing 0.1 and test-time flip averaging. {@code full} is exactly the headline
      * reference config (64 px, 30 epochs, every epoch, no early stopping; {@code ProfileTest} compares it with the
