@@ -173,6 +173,33 @@ class SweepReplicatesTest {
     }
 
     @Test
+    void inARandomSweepBestTakesTheFirstSeedInSpecOrderNotInTrialOrder() throws Exception {
+        // All six (seed, strength) points in a random order; strength 0.0 has the best mean (0.80, 0.82, 0.82).
+        // The first draw seed whose order does not put seed 7 first among strength 0.0's trials (checked below).
+        SweepSpec spec = null;
+        for (long drawSeed = 1; spec == null; drawSeed++) {
+            SweepSpec s = SweepSpec.of("draw", SweepSpecTest.base()).withFactor("seed", 7, 5, 6)
+                    .withFactor("augmentStrength", 0.5, 0.0).withRandom(6, drawSeed).withMetric(SweepMetric.ACCURACY);
+            Trial first = Sweep.of(s, data(), dir.resolve("draw")).trials().stream()
+                    .filter(t -> t.factors().get("augmentStrength").equals("0.0")).findFirst().orElseThrow();
+            spec = first.factors().get("seed").equals("7") ? null : s;
+        }
+        SweepResult r = Sweep.of(spec, data(), dir.resolve("draw")).withExecutor(new FakeExecutor()).run();
+        assertEquals(6, r.outcomes().size());
+        List<Trial> zero = r.trials().stream().filter(t -> t.factors().get("augmentStrength").equals("0.0")).toList();
+        assertEquals(3, zero.size());
+        List<String> seedsInTrialOrder = zero.stream().map(t -> t.factors().get("seed")).toList();
+        assertNotEquals("7", seedsInTrialOrder.get(0), "this draw must not put seed 7 first, or the test shows nothing");
+        TrialOutcome best = r.best().orElseThrow();
+        assertEquals(Map.of("seed", "7", "augmentStrength", "0.0"), r.trial(best).factors());
+        Table c = r.configurations();
+        assertEquals(List.of("0.0", "0.5"), c.stringColumn("augmentStrength").asList());
+        assertEquals(List.of(3, 3), c.intColumn("seeds").asList());
+        assertEquals((0.80 + 0.82 + 0.82) / 3, c.doubleColumn("accuracyMean").get(0), 1e-12);
+        assertTrue(c.stringColumn("trials").get(0).startsWith(best.name() + " "), c.stringColumn("trials").get(0));
+    }
+
+    @Test
     void withoutASeedFactorEveryTrialIsItsOwnConfigurationAndNothingChanges() throws Exception {
         SweepSpec spec = SweepSpec.of("plain", SweepSpecTest.base()).withFactor("augmentStrength", 0.5, 1.0, 0.0)
                 .withMetric(SweepMetric.ACCURACY);
