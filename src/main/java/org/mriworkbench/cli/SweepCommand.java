@@ -30,8 +30,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
         description = {"Search over training configs (a grid or a seeded random draw over config.json fields), "
                 + "selected on validation only: the test set is never read.",
                 "Every trial is a recorded run; running the same sweep again reuses finished trials and resumes an "
-                        + "interrupted one. Writes trials.csv, factors.csv and one chart per factor into the sweep "
-                        + "folder.",
+                        + "interrupted one. Writes trials.csv, configurations.csv, factors.csv and one chart per "
+                        + "factor into the sweep folder.",
+                "With a seed factor (--grid seed=42,43,44), trials that differ only in seed are one configuration: "
+                        + "configurations are ranked by the mean over their seeds, with McNemar summed over the seeds "
+                        + "each shares with the best, and the best configuration's first seed is reported as best.",
                 "Example: sweep --config base.json --grid augmentStrength=0,0.5,1 --grid model.head=flatten,"
                         + "global-average --trials 4 --metric balancedAccuracy"})
 final class SweepCommand implements Callable<Integer> {

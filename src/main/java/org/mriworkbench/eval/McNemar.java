@@ -22,8 +22,25 @@ public final class McNemar {
     private McNemar() {
     }
 
+    /**
+     * The paired table of two classifiers on the same images: b = A right and B wrong, c = A wrong and B right, the
+     * images each got right, and n. Kept as counts so that tables from several pairings of the same kind (e.g. the
+     * seeds of two configurations) can be summed and tested once; see {@link #compare(Counts)}.
+     */
+    public record Counts(int b, int c, int rightA, int rightB, int n) {
+        /** Both tables together. */
+        public Counts plus(Counts o) {
+            return new Counts(b + o.b, c + o.c, rightA + o.rightA, rightB + o.rightB, n + o.n);
+        }
+    }
+
     /** Compares the arg-max correctness of two probability matrices against the same labels. */
     public static PairedComparison compare(int[] labels, double[][] probsA, double[][] probsB) {
+        return compare(counts(labels, probsA, probsB));
+    }
+
+    /** The paired table of the arg-max correctness of two probability matrices against the same labels. */
+    public static Counts counts(int[] labels, double[][] probsA, double[][] probsB) {
         Checks.classification(labels, probsA);
         Checks.classification(labels, probsB);
         int[] predA = ArgMax.ofRows(probsA);
@@ -34,11 +51,16 @@ public final class McNemar {
             correctA[i] = predA[i] == labels[i];
             correctB[i] = predB[i] == labels[i];
         }
-        return compare(correctA, correctB);
+        return counts(correctA, correctB);
     }
 
     /** Compares two per-sample correctness vectors of equal length. */
     public static PairedComparison compare(boolean[] correctA, boolean[] correctB) {
+        return compare(counts(correctA, correctB));
+    }
+
+    /** The paired table of two per-sample correctness vectors of equal length. */
+    public static Counts counts(boolean[] correctA, boolean[] correctB) {
         if (correctA.length != correctB.length || correctA.length == 0) {
             throw new IllegalArgumentException("need two non-empty correctness vectors of equal length");
         }
@@ -56,7 +78,19 @@ public final class McNemar {
                 c++;
             }
         }
-        return fromCounts(b, c, rightA / (double) n, rightB / (double) n, n);
+        return new Counts(b, c, rightA, rightB, n);
+    }
+
+    /**
+     * The test on a paired table, e.g. one summed over seeds. A summed table counts each image once per pairing, so
+     * its p-value and interval treat those pairings as independent, which models scored on the same images are not:
+     * read a pooled p as a summary of consistent direction, not an exact error rate.
+     */
+    public static PairedComparison compare(Counts k) {
+        if (k.n() <= 0) {
+            throw new IllegalArgumentException("need at least one paired image, got n=" + k.n());
+        }
+        return fromCounts(k.b(), k.c(), k.rightA() / (double) k.n(), k.rightB() / (double) k.n(), k.n());
     }
 
     /** The test from discordant counts alone, for tables reported elsewhere. */

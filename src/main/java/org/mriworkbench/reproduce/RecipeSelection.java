@@ -108,9 +108,17 @@ public record RecipeSelection(SweepResult sweep, List<Row> ranking, TrainConfig 
         return new RecipeSelection(r, rows, r.trial(r.best().orElseThrow()).config());
     }
 
-    /** The winning trial's factor values. */
+    /**
+     * The chosen trial, {@link SweepResult#best()}: the first of the ranking, except with a {@code seed} factor, where
+     * it is the best configuration's (by mean over seeds) first-seed trial and may rank lower as a single trial.
+     */
+    public String chosenTrial() {
+        return sweep.best().orElseThrow().name();
+    }
+
+    /** The chosen trial's factor values. */
     public Map<String, String> chosenFactors() {
-        return ranking.get(0).factors();
+        return sweep.trial(sweep.best().orElseThrow()).factors();
     }
 
     /**

@@ -223,7 +223,7 @@ public final class Reproduction {
         Map<String, Integer> clusters = data.clusterIds();
         RunEvaluator evaluator = RunEvaluator.create(s.resamples(), 7).withClusters(clusters);
         RecipeSelection selection = RecipeSelection.of(sweep, evaluator.bootstrap(), clusters);
-        log.accept("chosen on validation: " + selection.ranking().get(0).trial() + " "
+        log.accept("chosen on validation: " + selection.chosenTrial() + " "
                 + selection.chosenFactors());
         ExperimentRunner runner = ExperimentRunner.of(data, runsRoot).withListener(listener).withStopSignal(stop);
         Map<String, Double> nearest = nearestTraining(data.split());

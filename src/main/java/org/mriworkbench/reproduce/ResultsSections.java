@@ -88,7 +88,7 @@ final class ResultsSections {
         List<List<String>> rows = new ArrayList<>();
         for (RecipeSelection.Row row : sel.ranking()) {
             List<String> cells = new ArrayList<>(List.of(Integer.toString(row.rank()),
-                    row.rank() == 1 ? "**" + row.trial() + "**" : row.trial()));
+                    row.trial().equals(sel.chosenTrial()) ? "**" + row.trial() + "**" : row.trial()));
             spec.factors().keySet().forEach(f -> cells.add(row.factors().getOrDefault(f, "")));
             PairedComparison c = row.vsBest();
             cells.add(ci(row.validation()));
@@ -98,7 +98,7 @@ final class ResultsSections {
             rows.add(cells);
         }
         sb.append(Markdown.table(header, rows));
-        sb.append("\nChosen: **").append(sel.ranking().get(0).trial()).append("** ").append(sel.chosenFactors())
+        sb.append("\nChosen: **").append(sel.chosenTrial()).append("** ").append(sel.chosenFactors())
                 .append(". The headline config is that recipe at the reference size and epochs: ")
                 .append(recipe(r.headlineConfig())).append(".\n\n");
     }

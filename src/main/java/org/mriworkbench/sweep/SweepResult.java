@@ -35,6 +35,12 @@ import java.util.TreeMap;
  * test on the same validation images (a rank alone does not say whether a gap is more than noise), the effect of each
  * factor, and charts of the metric against the factors.
  *
+ * <p>Replicate seeds: when the spec has a {@code seed} factor, the trials that share every other factor value are one
+ * configuration trained with several seeds, because one seed's rank is mostly seed noise (see {@link Configurations}).
+ * Then {@link #configurations()} ranks configurations by the mean over their finished seeds with a McNemar test
+ * pooled over shared seeds, and {@link #best()} is the best configuration's first-seed trial, so a recipe chosen from
+ * {@code best()} is chosen on the mean. {@link #ranked()}, {@link #table()} and {@link #comparisons()} stay per trial.
+ *
  * @param spec     the sweep's spec
  * @param trials   every trial of the sweep, in order
  * @param outcomes the finished ones, in order
@@ -44,6 +50,8 @@ public record SweepResult(SweepSpec spec, List<Trial> trials, List<TrialOutcome>
 
     /** The ranked table's file in the sweep folder. */
     public static final String TABLE_FILE = "trials.csv";
+    /** Configurations (trials that differ only in seed) ranked by the mean metric over their seeds. */
+    public static final String CONFIGURATIONS_FILE = "configurations.csv";
     /** Factor effects (spread of the mean metric across a factor's values). */
     public static final String FACTORS_FILE = "factors.csv";
 
@@ -66,9 +74,32 @@ public record SweepResult(SweepSpec spec, List<Trial> trials, List<TrialOutcome>
         return r;
     }
 
-    /** The best finished trial. */
+    /**
+     * The trial to take forward. Without a {@code seed} factor, the best finished trial ({@code ranked().get(0)}).
+     * With one, the trial of the best configuration by mean over seeds ({@link #configurations()}'s first row) with
+     * that configuration's first finished seed in spec order: it need not be the best single trial, which may belong
+     * to a configuration whose other seeds did worse.
+     */
     public Optional<TrialOutcome> best() {
-        return ranked().stream().findFirst();
+        return Configurations.replicated(spec) ? new Configurations(spec, trials, outcomes).best()
+                : ranked().stream().findFirst();
+    }
+
+    /** Whether the spec has a {@code seed} factor, so trials are replicate seeds of fewer configurations. */
+    public boolean replicated() {
+        return Configurations.replicated(spec);
+    }
+
+    /**
+     * One row per configuration, best mean first (NaN last, ties by first trial): rank; the factor values except
+     * seed; {@code seeds}, the finished seeds; {@code <metric>Mean} and {@code <metric>Sd} (sample sd, NaN for one
+     * seed) of the ranking metric over those seeds; {@code accuracyDiffVsBest} and {@code mcnemarP}, McNemar's test
+     * against the best configuration with the discordant counts summed over the {@code pairedSeeds} seeds both
+     * finished on the same validation images (NaN when none); and its {@code trials}, in seed order. Without a seed
+     * factor every trial is a configuration of one seed, and the rows are those of {@link #table()}.
+     */
+    public Table configurations() {
+        return new Configurations(spec, trials, outcomes).table();
     }
 
     /** The trial behind an outcome. */
@@ -77,12 +108,13 @@ public record SweepResult(SweepSpec spec, List<Trial> trials, List<TrialOutcome>
     }
 
     /**
-     * McNemar's test of each finished trial against the best, on their validation predictions (A = the trial, B = the
-     * best). A trial on other validation images (another split) cannot be paired and is left out.
+     * McNemar's test of each finished trial against the best single trial ({@code ranked().get(0)}, which with a seed
+     * factor need not be {@link #best()}), on their validation predictions (A = the trial, B = the best). A trial on
+     * other validation images (another split) cannot be paired and is left out.
      */
     public Map<String, PairedComparison> comparisons() {
         Map<String, PairedComparison> out = new LinkedHashMap<>();
-        Optional<TrialOutcome> best = best();
+        Optional<TrialOutcome> best = ranked().stream().findFirst();
         if (best.isEmpty()) {
             return out;
         }
@@ -221,10 +253,14 @@ public record SweepResult(SweepSpec spec, List<Trial> trials, List<TrialOutcome>
         return c;
     }
 
-    /** Writes the ranked table, the factor effects and one chart per main factor into {@code dir}. */
+    /**
+     * Writes the ranked table, the configurations (also without a seed factor, one per trial), the factor effects and
+     * one chart per main factor into {@code dir}.
+     */
     public void write(Path dir) throws IOException {
         Files.createDirectories(dir);
         table().write().csv(dir.resolve(TABLE_FILE).toFile());
+        configurations().write().csv(dir.resolve(CONFIGURATIONS_FILE).toFile());
         factorEffects().write().csv(dir.resolve(FACTORS_FILE).toFile());
         for (String f : mainFactors()) {
             ChartExport.png(chart(f), dir.resolve(chartFile(f)));
@@ -236,7 +272,10 @@ public record SweepResult(SweepSpec spec, List<Trial> trials, List<TrialOutcome>
         return "metric-vs-" + factor.replaceAll("[^A-Za-z0-9._-]", "_") + ".png";
     }
 
-    /** A printable summary: the ranked table and where the sweep stands. */
+    /**
+     * A printable summary: where the sweep stands, the ranked trials and, with a seed factor, the configurations
+     * ranked by mean over seeds, then the trial {@link #best()} takes forward.
+     */
     public String summary() {
         StringBuilder b = new StringBuilder();
         b.append(String.format(Locale.ROOT, "sweep %s: %d of %d trials finished, ranked by validation %s%n",
@@ -244,17 +283,26 @@ public record SweepResult(SweepSpec spec, List<Trial> trials, List<TrialOutcome>
         if (ended != null) {
             b.append(ended).append(System.lineSeparator());
         }
-        Table t = table();
-        Table shown = t.selectColumns(t.columnNames().stream().filter(c -> !c.equals("runDir")).toArray(String[]::new));
+        b.append(printable(table(), "runDir")).append(System.lineSeparator());
+        if (replicated()) {
+            b.append("seed is a factor: configurations ranked by the mean over their seeds, McNemar summed over the "
+                    + "seeds each shares with the best").append(System.lineSeparator());
+            b.append(printable(configurations(), "trials")).append(System.lineSeparator());
+        }
+        best().ifPresent(o -> b.append("best: ").append(o.name()).append(' ').append(trial(o).factors())
+                .append(" in ").append(o.runDir()).append(System.lineSeparator()));
+        return b.toString();
+    }
+
+    /** The table without {@code dropped}, numbers rounded to 4 decimals for the console. */
+    private static String printable(Table t, String dropped) {
+        Table shown = t.selectColumns(t.columnNames().stream().filter(c -> !c.equals(dropped)).toArray(String[]::new));
         for (String c : shown.columnNames()) {
             if (shown.column(c) instanceof DoubleColumn d) {
                 shown.replaceColumn(c, d.map(v -> Double.isNaN(v) ? v : Math.round(v * 1e4) / 1e4).setName(c));
             }
         }
-        b.append(shown.printAll()).append(System.lineSeparator());
-        best().ifPresent(o -> b.append("best: ").append(o.name()).append(' ').append(trial(o).factors())
-                .append(" in ").append(o.runDir()).append(System.lineSeparator()));
-        return b.toString();
+        return shown.printAll();
     }
 
     private Map<String, double[]> levels(String factor) {

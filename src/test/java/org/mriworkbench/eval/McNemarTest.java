@@ -56,4 +56,28 @@ class McNemarTest {
         assertEquals(2 / 3.0, c.difference(), 1e-15);
         assertEquals(0.5, c.pValue(), 1e-15);
     }
+
+    @Test
+    void summedCountsAreTestedAsOneTable() {
+        // Two pairings (e.g. two seeds on the same 100 images): b = 10, c = 2 and b = 20, c = 13; summed 30 and 15.
+        McNemar.Counts first = new McNemar.Counts(10, 2, 90, 82, 100);
+        McNemar.Counts second = new McNemar.Counts(20, 13, 85, 78, 100);
+        McNemar.Counts sum = first.plus(second);
+        assertEquals(new McNemar.Counts(30, 15, 175, 160, 200), sum);
+        PairedComparison c = McNemar.compare(sum);
+        assertEquals(McNemar.pValue(30, 15), c.pValue(), 0.0);
+        assertEquals(0.03688842570704985, c.pValue(), 1e-12);
+        assertEquals("McNemar chi-square", c.method());
+        assertEquals(15 / 200.0, c.difference(), 1e-15);
+        assertEquals(0.875, c.estimateA(), 1e-15);
+        assertEquals(200, c.n());
+    }
+
+    @Test
+    void countsFromCorrectnessGiveTheSameTestAsCompare() {
+        boolean[] a = {true, true, false, false, true};
+        boolean[] b = {true, false, true, false, false};
+        assertEquals(new McNemar.Counts(2, 1, 3, 2, 5), McNemar.counts(a, b));
+        assertEquals(McNemar.compare(a, b), McNemar.compare(McNemar.counts(a, b)));
+    }
 }
