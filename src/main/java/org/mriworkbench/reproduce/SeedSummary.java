@@ -1,5 +1,7 @@
 package org.mriworkbench.reproduce;
 
+import org.mriworkbench.core.SeedStatistics;
+
 import org.mriworkbench.eval.BootstrapInterval;
 
 import java.util.List;
@@ -33,32 +35,7 @@ public record SeedSummary(String metric, List<Long> seeds, List<BootstrapInterva
     public static SeedSummary of(String metric, List<Long> seeds, List<BootstrapInterval> perSeed) {
         double[] v = perSeed.stream().filter(Objects::nonNull).mapToDouble(BootstrapInterval::estimate)
                 .filter(Double::isFinite).toArray();
-        return new SeedSummary(metric, seeds, perSeed, mean(v), sd(v));
-    }
-
-    /** Arithmetic mean; NaN when empty. */
-    static double mean(double[] v) {
-        if (v.length == 0) {
-            return Double.NaN;
-        }
-        double s = 0;
-        for (double x : v) {
-            s += x;
-        }
-        return s / v.length;
-    }
-
-    /** Sample standard deviation (n - 1 denominator); NaN with fewer than two values. */
-    static double sd(double[] v) {
-        if (v.length < 2) {
-            return Double.NaN;
-        }
-        double m = mean(v);
-        double ss = 0;
-        for (double x : v) {
-            ss += (x - m) * (x - m);
-        }
-        return Math.sqrt(ss / (v.length - 1));
+        return new SeedSummary(metric, seeds, perSeed, SeedStatistics.mean(v), SeedStatistics.sd(v));
     }
 
     /** Every defined per-seed estimate is at least {@code bar}. */

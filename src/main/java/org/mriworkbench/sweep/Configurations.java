@@ -1,5 +1,7 @@
 package org.mriworkbench.sweep;
 
+import org.mriworkbench.core.SeedStatistics;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import org.mriworkbench.eval.McNemar;
 import org.mriworkbench.eval.PairedComparison;
@@ -71,7 +73,7 @@ final class Configurations {
                     TrialOutcome::index));
             double[] v = os.stream().mapToDouble(o -> o.value(spec.metric())).filter(x -> !Double.isNaN(x))
                     .toArray();
-            list.add(new Configuration(f, List.copyOf(os), mean(v), sd(v)));
+            list.add(new Configuration(f, List.copyOf(os), SeedStatistics.mean(v), SeedStatistics.sd(v)));
         });
         SweepMetric m = spec.metric();
         list.sort((a, b) -> m.better(a.mean(), b.mean()) ? -1 : m.better(b.mean(), a.mean()) ? 1
@@ -181,25 +183,5 @@ final class Configurations {
             }
         }
         return Integer.MAX_VALUE;
-    }
-
-    private static double mean(double[] v) {
-        double s = 0;
-        for (double x : v) {
-            s += x;
-        }
-        return v.length == 0 ? Double.NaN : s / v.length;
-    }
-
-    private static double sd(double[] v) {
-        if (v.length < 2) {
-            return Double.NaN;
-        }
-        double m = mean(v);
-        double ss = 0;
-        for (double x : v) {
-            ss += (x - m) * (x - m);
-        }
-        return Math.sqrt(ss / (v.length - 1));
     }
 }

@@ -6,6 +6,7 @@ import org.mriworkbench.data.Task;
 import org.mriworkbench.eval.Bootstrap;
 import org.mriworkbench.eval.Predictions;
 import org.mriworkbench.experiment.RunFolder;
+import org.mriworkbench.sweep.FabricatedOutcome;
 import org.mriworkbench.sweep.Sweep;
 import org.mriworkbench.sweep.SweepMetric;
 import org.mriworkbench.sweep.SweepResult;
@@ -42,23 +43,13 @@ class RecipeSelectionTest {
             int right = (int) Math.round(accuracy.get(t.config().augmentStrength() + "/" + t.seed()) * n);
             int[] labels = new int[n];
             double[][] probs = new double[n][];
-            List<String> ids = new ArrayList<>();
             for (int i = 0; i < n; i++) {
                 labels[i] = i % 4;
                 int pred = (i + 13 * t.seed() + t.index()) % n < right ? labels[i] : (labels[i] + 1) % 4;
                 probs[i] = new double[] {0.1, 0.1, 0.1, 0.1};
                 probs[i][pred] = 0.7;
-                ids.add("img" + i);
             }
-            Path run = dir.resolve("runs").resolve(t.name());
-            Files.createDirectories(run);
-            Predictions.of(List.of("a", "b", "c", "d"), ids, labels, probs)
-                    .write(new RunFolder(run).validationPredictions());
-            Map<String, Double> m = new LinkedHashMap<>();
-            for (SweepMetric metric : SweepMetric.values()) {
-                m.put(metric.id(), metric.compute(labels, probs));
-            }
-            return new TrialOutcome(t.index(), t.name(), run.toString(), n, m, 30);
+            return FabricatedOutcome.of(dir.resolve("runs"), t, labels, probs, 30);
         };
         TrainConfig base = TrainConfig.builder().setTask(Task.FOUR_CLASS).setPreset("classic").setInputSize(32)
                 .setSeed(5).setEpochs(1).optThreads(1).optRunName("base").build();

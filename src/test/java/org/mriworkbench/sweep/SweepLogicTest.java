@@ -47,7 +47,6 @@ class SweepLogicTest {
             int n = 200;
             int[] labels = new int[n];
             double[][] probs = new double[n][];
-            List<String> ids = new ArrayList<>();
             SplittableRandom rng = new SplittableRandom(t.index());
             for (int i = 0; i < n; i++) {
                 labels[i] = i % 4;
@@ -58,17 +57,8 @@ class SweepLogicTest {
                 for (int c = 0; c < 4; c++) {
                     probs[i][c] = c == pred ? top : (1 - top) / 3;
                 }
-                ids.add("img" + i);
             }
-            Path run = dir.resolve("runs").resolve(t.name());
-            Files.createDirectories(run);
-            Predictions.of(List.of("a", "b", "c", "d"), ids, labels, probs)
-                    .write(new RunFolder(run).validationPredictions());
-            Map<String, Double> m = new LinkedHashMap<>();
-            for (SweepMetric metric : SweepMetric.values()) {
-                m.put(metric.id(), metric.compute(labels, probs));
-            }
-            return new TrialOutcome(t.index(), t.name(), run.toString(), n, m, 40);
+            return FabricatedOutcome.of(dir.resolve("runs"), t, labels, probs, 40);
         }
     }
 

@@ -56,7 +56,6 @@ class SweepReplicatesTest {
             int offset = (int) (13 * t.seed() + Math.round(40 * strength));
             int[] labels = new int[N];
             double[][] probs = new double[N][];
-            List<String> ids = new ArrayList<>();
             for (int i = 0; i < N; i++) {
                 labels[i] = i % 4;
                 int pred = (i + offset) % N < right ? labels[i] : (labels[i] + 1) % 4;
@@ -64,17 +63,8 @@ class SweepReplicatesTest {
                 for (int c = 0; c < 4; c++) {
                     probs[i][c] = c == pred ? 0.7 : 0.1;
                 }
-                ids.add("img" + i);
             }
-            Path run = dir.resolve("runs").resolve(t.name());
-            Files.createDirectories(run);
-            Predictions.of(List.of("a", "b", "c", "d"), ids, labels, probs)
-                    .write(new RunFolder(run).validationPredictions());
-            Map<String, Double> m = new LinkedHashMap<>();
-            for (SweepMetric metric : SweepMetric.values()) {
-                m.put(metric.id(), metric.compute(labels, probs));
-            }
-            return new TrialOutcome(t.index(), t.name(), run.toString(), N, m, 40);
+            return FabricatedOutcome.of(dir.resolve("runs"), t, labels, probs, 40);
         }
     }
 
