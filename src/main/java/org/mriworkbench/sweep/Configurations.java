@@ -22,8 +22,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The trials of a sweep grouped into configurations: trials that share every factor value except {@value #SEED} are
- * one configuration trained with replicate seeds, ranked by the mean of the metric over its finished seeds.
+ * The trials of a sweep grouped into configurations: trials that share every factor value except
+ * {@value SweepSpec#SEED} are one configuration trained with replicate seeds, ranked by the mean of the metric over
+ * its finished seeds.
  *
  * <p>Why: one seed per configuration ranks seed noise. On the reference data two recipes one seed apart differed by
  * 5 of 1,055 validation images while seeds alone move accuracy by about 0.012, and three-seed probes had ranked the
@@ -39,9 +40,6 @@ import java.util.Optional;
  * trials and outcomes only, not on the result.
  */
 final class Configurations {
-
-    /** The factor whose values are replicates rather than a setting. */
-    static final String SEED = "seed";
 
     /**
      * One configuration.
@@ -64,7 +62,7 @@ final class Configurations {
         Map<Map<String, String>, List<TrialOutcome>> groups = new LinkedHashMap<>();
         for (TrialOutcome o : outcomes) {
             Map<String, String> f = new LinkedHashMap<>(trials.get(o.index()).factors());
-            f.remove(SEED);
+            f.remove(SweepSpec.SEED);
             groups.computeIfAbsent(f, k -> new ArrayList<>()).add(o);
         }
         List<Configuration> list = new ArrayList<>();
@@ -83,7 +81,7 @@ final class Configurations {
 
     /** Whether the spec varies the seed, so that trials are replicates of fewer configurations. */
     static boolean replicated(SweepSpec spec) {
-        return spec.factors().containsKey(SEED);
+        return spec.factors().containsKey(SweepSpec.SEED);
     }
 
     /** Configurations with a finished trial, best mean first (NaN last, ties by their first trial). */
@@ -96,17 +94,12 @@ final class Configurations {
         return ranked.isEmpty() ? Optional.empty() : Optional.of(ranked.get(0).seeds().get(0));
     }
 
-    /**
-     * McNemar's test of {@code c} (A) against {@code best} (B) pooled over the seeds both finished on the same
-     * validation images; null when they share none.
-     */
-    PairedComparison pooled(Configuration c, Configuration best) throws IOException {
-        Pooled p = pool(c, best);
-        return p.seeds() == 0 ? null : McNemar.compare(p.counts());
-    }
-
     /** The summed paired table and how many seeds it sums. */
     private record Pooled(McNemar.Counts counts, int seeds) {
+        /** McNemar's test on the summed table; null when no seed was shared. */
+        PairedComparison test() {
+            return seeds == 0 ? null : McNemar.compare(counts);
+        }
     }
 
     private Pooled pool(Configuration c, Configuration best) throws IOException {
@@ -136,7 +129,7 @@ final class Configurations {
         String id = spec.metric().id();
         Table t = Table.create(spec.name() + ": configurations ranked by mean validation " + id + " over seeds");
         t.addColumns(IntColumn.create("rank"));
-        List<String> factors = spec.factors().keySet().stream().filter(f -> !f.equals(SEED)).toList();
+        List<String> factors = spec.factors().keySet().stream().filter(f -> !f.equals(SweepSpec.SEED)).toList();
         for (String f : factors) {
             t.addColumns(StringColumn.create(f));
         }
@@ -151,7 +144,7 @@ final class Configurations {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            PairedComparison p = pooled.seeds() == 0 ? null : McNemar.compare(pooled.counts());
+            PairedComparison p = pooled.test();
             t.intColumn("rank").append(i + 1);
             for (String f : factors) {
                 t.stringColumn(f).append(c.factors().getOrDefault(f, ""));
@@ -168,16 +161,15 @@ final class Configurations {
     }
 
     private String seed(TrialOutcome o) {
-        return trials.get(o.index()).factors().getOrDefault(SEED, "");
+        return trials.get(o.index()).factors().getOrDefault(SweepSpec.SEED, "");
     }
 
     /** Position of a seed among the spec's seed values (a distribution has no order: all equal). */
     private int seedOrder(String seed) {
-        JsonNode values = spec.factors().get(SEED);
+        JsonNode values = spec.factors().get(SweepSpec.SEED);
         if (values != null && values.isArray()) {
             for (int i = 0; i < values.size(); i++) {
-                JsonNode v = values.get(i);
-                if ((v.isValueNode() ? v.asText() : v.toString()).equals(seed)) {
+                if (Trials.text(values.get(i)).equals(seed)) {
                     return i;
                 }
             }

@@ -52,6 +52,11 @@ public record SweepSpec(String name, ObjectNode base, Map<String, JsonNode> fact
 
     /** Shortcut factor that sets the model's input height and width. */
     public static final String INPUT_SIZE = "inputSize";
+    /**
+     * The seed factor: it also sets {@code model.seed} (unless that is a factor too), and trials that differ only in it
+     * are replicate seeds of one configuration ({@link SweepResult#configurations()}).
+     */
+    public static final String SEED = "seed";
 
     private static final Set<String> FIELDS = Set.of("name", "base", "basePath", "grid", "random", "budget",
             "metric");

@@ -108,7 +108,7 @@ final class Trials {
                 set(c, "model.inputWidth", e.getValue());
             } else {
                 set(c, e.getKey(), e.getValue());
-                if ("seed".equals(e.getKey()) && !point.containsKey("model.seed") && ConfigPath.find(c, "model.seed") != null) {
+                if (SweepSpec.SEED.equals(e.getKey()) && !point.containsKey("model.seed") && ConfigPath.find(c, "model.seed") != null) {
                     set(c, "model.seed", e.getValue());
                 }
             }
@@ -133,7 +133,12 @@ final class Trials {
 
     private static Map<String, String> text(Map<String, JsonNode> point) {
         Map<String, String> m = new LinkedHashMap<>();
-        point.forEach((k, v) -> m.put(k, v.isValueNode() ? v.asText() : v.toString()));
+        point.forEach((k, v) -> m.put(k, text(v)));
         return m;
+    }
+
+    /** A factor value as the trials' factor maps hold it: plain text for a value, JSON otherwise. */
+    static String text(JsonNode v) {
+        return v.isValueNode() ? v.asText() : v.toString();
     }
 }
