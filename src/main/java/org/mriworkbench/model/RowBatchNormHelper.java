@@ -127,8 +127,8 @@ final class RowBatchNormHelper implements BatchNormalizationHelper {
             trainMean = m;
             trainVar = v;
         } else {
-            copy(mean, m);
-            copy(var, v);
+            NativeBuffers.read(mean, m);
+            NativeBuffers.read(var, v);
         }
         float[] g = new float[c];
         float[] b = new float[c];
@@ -209,15 +209,11 @@ final class RowBatchNormHelper implements BatchNormalizationHelper {
         return new Pair<>(grad, dx);
     }
 
-    private static void copy(INDArray a, float[] into) {
-        NativeBuffers.read(a, into);
-    }
-
     private static void copyOrFill(INDArray a, float[] into, float value) {
         if (a == null) {
             java.util.Arrays.fill(into, value);
         } else {
-            copy(a, into);
+            NativeBuffers.read(a, into);
         }
     }
 
