@@ -6,7 +6,6 @@ import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.mriworkbench.model.CnnPresets;
 import org.mriworkbench.model.CnnSpec;
-import org.mriworkbench.train.NativeThreads;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.learning.config.Adam;
 
@@ -74,14 +73,9 @@ public final class FitProfile {
 
     /** {@code [preset] [sizes] [batch] [steps]}, e.g. {@code classic 64,128 32 60}. */
     public static void main(String[] args) {
-        String preset = args.length > 0 ? args[0] : "classic";
-        String[] sizes = (args.length > 1 ? args[1] : "64").split(",");
-        int batch = args.length > 2 ? Integer.parseInt(args[2]) : 32;
-        int steps = args.length > 3 ? Integer.parseInt(args[3]) : 60;
-        NativeThreads.apply(2);
-        org.mriworkbench.model.OneDnnLayers.enable();
-        for (String s : sizes) {
-            run(preset, Integer.parseInt(s), batch, steps, System.out);
+        ProfileArgs a = ProfileArgs.start(args, "64", 32, 60);
+        for (int size : a.sizes()) {
+            run(a.preset(), size, a.batch(), a.steps(), System.out);
         }
     }
 }

@@ -7,7 +7,6 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.mriworkbench.model.CnnPresets;
 import org.mriworkbench.model.CnnSpec;
 import org.mriworkbench.model.InferencePass;
-import org.mriworkbench.train.NativeThreads;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.learning.config.Adam;
 
@@ -165,20 +164,15 @@ public final class InferenceProfile {
 
     /** {@code [preset] [sizes] [batch] [steps]}, e.g. {@code classic 64,128 64 30}. */
     public static void main(String[] args) {
-        String preset = args.length > 0 ? args[0] : "classic";
-        String[] sizes = (args.length > 1 ? args[1] : "64").split(",");
-        int batch = args.length > 2 ? Integer.parseInt(args[2]) : 64;
-        int steps = args.length > 3 ? Integer.parseInt(args[3]) : 30;
-        NativeThreads.apply(2);
-        org.mriworkbench.model.OneDnnLayers.enable();
+        ProfileArgs a = ProfileArgs.start(args, "64", 64, 30);
         System.out.println(TrainingBenchmark.environment());
-        for (String s : sizes) {
+        for (int size : a.sizes()) {
             if (Boolean.getBoolean("mri.validation")) {
-                compareValidation(preset, Integer.parseInt(s), batch, 1055, steps, System.out);
+                compareValidation(a.preset(), size, a.batch(), 1055, a.steps(), System.out);
             } else if (Boolean.getBoolean("mri.compare")) {
-                compare(preset, Integer.parseInt(s), batch, steps, System.out);
+                compare(a.preset(), size, a.batch(), a.steps(), System.out);
             } else {
-                run(preset, Integer.parseInt(s), batch, steps, System.out);
+                run(a.preset(), size, a.batch(), a.steps(), System.out);
             }
         }
     }

@@ -14,7 +14,6 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.mriworkbench.model.CnnPresets;
 import org.mriworkbench.model.CnnSpec;
-import org.mriworkbench.train.NativeThreads;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -191,15 +190,10 @@ public final class StepProfile {
 
     /** {@code [preset] [sizes] [batch] [steps]}, e.g. {@code classic 128,64 32 10}. */
     public static void main(String[] args) {
-        String preset = args.length > 0 ? args[0] : "classic";
-        String[] sizes = (args.length > 1 ? args[1] : "128,64").split(",");
-        int batch = args.length > 2 ? Integer.parseInt(args[2]) : 32;
-        int steps = args.length > 3 ? Integer.parseInt(args[3]) : 10;
-        NativeThreads.apply(2);
-        org.mriworkbench.model.OneDnnLayers.enable();
+        ProfileArgs a = ProfileArgs.start(args, "128,64", 32, 10);
         System.out.println(TrainingBenchmark.environment());
-        for (String s : sizes) {
-            print(run(preset, Integer.parseInt(s), batch, 3, steps, 42), System.out);
+        for (int size : a.sizes()) {
+            print(run(a.preset(), size, a.batch(), 3, a.steps(), 42), System.out);
         }
     }
 }
