@@ -3,6 +3,7 @@ package org.mriworkbench.bench;
 import java.util.Arrays;
 import org.mriworkbench.model.OneDnnLayers;
 import org.mriworkbench.train.NativeThreads;
+import org.mriworkbench.train.PhysicalMemoryProbe;
 
 /**
  * The command line the layer profiles share ({@link FitProfile}, {@link InferenceProfile}, {@link StepProfile}):
@@ -18,6 +19,7 @@ record ProfileArgs(String preset, int[] sizes, int batch, int steps) {
 
     /** Parses {@code args} over the defaults, then sets up the native libraries as every profile runs them. */
     static ProfileArgs start(String[] args, String sizes, int batch, int steps) {
+        PhysicalMemoryProbe.switchOffUnlessSet();
         ProfileArgs p = new ProfileArgs(args.length > 0 ? args[0] : "classic",
                 Arrays.stream((args.length > 1 ? args[1] : sizes).split(",")).mapToInt(Integer::parseInt).toArray(),
                 args.length > 2 ? Integer.parseInt(args[2]) : batch,

@@ -10,6 +10,7 @@ import org.mriworkbench.model.CnnPresets;
 import org.mriworkbench.model.CnnSpec;
 import org.mriworkbench.model.OneDnnLayers;
 import org.mriworkbench.train.NativeThreads;
+import org.mriworkbench.train.PhysicalMemoryProbe;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.learning.config.Adam;
@@ -60,8 +61,10 @@ public final class TrainDigest {
     public static void main(String[] args) {
         int size = args.length > 0 ? Integer.parseInt(args[0]) : 64;
         int steps = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        PhysicalMemoryProbe.switchOffUnlessSet();
         NativeThreads.apply(2);
         OneDnnLayers.enable();
         System.out.println("digest " + digest(size, steps));
+        System.out.println("maxPhysicalBytes " + PhysicalMemoryProbe.limitInEffect());
     }
 }

@@ -10,6 +10,7 @@ import org.mriworkbench.model.CnnPresets;
 import org.mriworkbench.model.CnnSpec;
 import org.mriworkbench.model.OneDnnLayers;
 import org.mriworkbench.train.NativeThreads;
+import org.mriworkbench.train.PhysicalMemoryProbe;
 import org.mriworkbench.train.TrainConfig;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.learning.config.Adam;
@@ -97,9 +98,10 @@ public final class TrainingBenchmark {
     /** One line describing the machine and the settings that decide the speed, for the top of a report. */
     public static String environment() {
         return String.format(Locale.ROOT, "%d cores, load %.2f; oneDNN layers %s; OMP_WAIT_POLICY=%s;"
-                        + " GLIBC_TUNABLES=%s; OPENBLAS_THREAD_TIMEOUT=%s; Java %s", Runtime.getRuntime().availableProcessors(),
-                TimedLoop.loadAverage(), OneDnnLayers.active() ? "on" : "OFF", envOrUnset("OMP_WAIT_POLICY"),
-                envOrUnset("GLIBC_TUNABLES"), envOrUnset("OPENBLAS_THREAD_TIMEOUT"), Runtime.version());
+                        + " GLIBC_TUNABLES=%s; OPENBLAS_THREAD_TIMEOUT=%s; JavaCPP maxPhysicalBytes=%d; Java %s",
+                Runtime.getRuntime().availableProcessors(), TimedLoop.loadAverage(),
+                OneDnnLayers.active() ? "on" : "OFF", envOrUnset("OMP_WAIT_POLICY"), envOrUnset("GLIBC_TUNABLES"),
+                envOrUnset("OPENBLAS_THREAD_TIMEOUT"), PhysicalMemoryProbe.limitInEffect(), Runtime.version());
     }
 
     private static String envOrUnset(String name) {
@@ -112,6 +114,7 @@ public final class TrainingBenchmark {
      * thread counts given), 2 warm-up and 5 timed minibatches each.
      */
     public static void main(String[] args) {
+        PhysicalMemoryProbe.switchOffUnlessSet();
         List<String> presets = args.length > 0 ? Arrays.asList(args[0].split(",")) : CnnPresets.names();
         int size = args.length > 1 ? Integer.parseInt(args[1]) : 128;
         int[] threads = args.length > 2 ? Arrays.stream(args[2].split(",")).mapToInt(Integer::parseInt).toArray()

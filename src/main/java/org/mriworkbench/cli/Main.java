@@ -1,5 +1,6 @@
 package org.mriworkbench.cli;
 
+import org.mriworkbench.train.PhysicalMemoryProbe;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -16,6 +17,7 @@ import picocli.CommandLine.Command;
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
+        PhysicalMemoryProbe.switchOffUnlessSet(); // before anything loads JavaCPP
         System.exit(run(args));
     }
 

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.mriworkbench.train.PhysicalMemoryProbe;
 
 /**
  * Starts a kernel on a Jupyter connection file and exits when Jupyter shuts it down. Jupyter runs it through the
@@ -31,6 +32,7 @@ public final class KernelMain {
     }
 
     public static void main(String[] args) throws Exception {
+        PhysicalMemoryProbe.switchOffUnlessSet(); // before anything loads JavaCPP
         if (args.length != 1) {
             System.err.println("usage: KernelMain CONNECTION_FILE (Jupyter passes {connection_file})");
             System.exit(2);
