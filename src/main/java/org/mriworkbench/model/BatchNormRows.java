@@ -82,10 +82,12 @@ final class BatchNormRows {
 
     /**
      * Per row: {@code sums[2r]} = sum of g, {@code sums[2r+1]} = sum of g * (x - mean[ch]), where g = dy, masked by
-     * ReLU's derivative at the forward output x * reluScale + reluShift when ReLU is fused (reluScale not null).
+     * ReLU's derivative at the forward output x * reluScale + reluShift when ReLU is fused (reluScale not null). When
+     * {@code maskedOut} is not null, g is also written there: the fused ReLU layer's own backward step
+     * ({@link RowBatchNormHelper#reluBackward}), which has to copy dy anyway.
      */
-    void gradientSums(FloatBuffer dy, FloatBuffer x, int len, int c, int from, int to, float[] mean, double[] sums,
-                      float[] reluScale, float[] reluShift) {
+    void gradientSums(FloatBuffer dy, FloatBuffer x, FloatBuffer maskedOut, int len, int c, int from, int to,
+                      float[] mean, double[] sums, float[] reluScale, float[] reluShift) {
         for (int r = from; r < to; r++) {
             int ch = r % c;
             float m = mean[ch];
@@ -97,6 +99,9 @@ final class BatchNormRows {
                 x.get(r * len + off, a, 0, n);
                 if (reluScale != null) {
                     mask(n, reluScale[ch], reluShift[ch]);
+                }
+                if (maskedOut != null) {
+                    maskedOut.put(r * len + off, g, 0, n);
                 }
                 for (int i = 0; i < n; i++) {
                     lane1[i] += g[i];

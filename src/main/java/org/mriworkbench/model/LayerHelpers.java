@@ -28,6 +28,12 @@ public final class LayerHelpers {
     /** System property; {@code false} keeps DL4J's own helpers. */
     public static final String PROPERTY = "mri.fastLayerHelpers";
 
+    /**
+     * System property; {@code false} keeps each helper to its own layer: batch norm no longer takes its gradient sums
+     * in the fused ReLU's backward step ({@link RowBatchNormHelper#reluBackward}). For comparisons; same results.
+     */
+    public static final String FUSE_PROPERTY = "mri.fuseAcrossLayers";
+
     private static final Field BN_HELPER = field(BatchNormalization.class);
     private static final Field CONV_HELPER = field(ConvolutionLayer.class);
     private static final Field LAYER_MAP = layerMapField();
@@ -66,6 +72,7 @@ public final class LayerHelpers {
         if (!enabled()) {
             return net;
         }
+        boolean acrossLayers = Boolean.parseBoolean(System.getProperty(FUSE_PROPERTY, "true"));
         try {
             Layer[] layers = net.getLayers();
             for (Layer layer : layers) {
@@ -84,7 +91,8 @@ public final class LayerHelpers {
                     boolean fuse = i + 1 < layers.length && isRelu(layers[i + 1]);
                     BN_HELPER.set(bn, new RowBatchNormHelper(fuse));
                     if (fuse) {
-                        replace(net, i + 1, new FusedReluLayer(layers[i + 1].conf(), dataType(net)));
+                        replace(net, i + 1, new FusedReluLayer(layers[i + 1].conf(), dataType(net),
+                                acrossLayers ? bn : null));
                     }
                 } else if (layers[i].getClass() == SubsamplingLayer.class && MaxPool2x2Layer.handles(
                         (org.deeplearning4j.nn.conf.layers.SubsamplingLayer) layers[i].conf().getLayer())) {

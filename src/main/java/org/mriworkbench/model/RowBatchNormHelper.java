@@ -46,6 +46,14 @@ final class RowBatchNormHelper implements BatchNormalizationHelper {
     private float[] trainVar;
     private float[] trainScale;
     private float[] trainShift;
+    /** How many times the fused ReLU's backward step was done here ({@link #reluBackward}), JVM-wide; for tests. */
+    private static final java.util.concurrent.atomic.AtomicLong CROSS_LAYER_PASSES =
+            new java.util.concurrent.atomic.AtomicLong();
+
+    /** Left by {@link #reluBackward} for the backward pass that follows: its output, the input it read, row sums. */
+    private INDArray summedGradient;
+    private INDArray summedInput;
+    private double[] summedRowSums;
 
     /**
      * @param fuseRelu also apply ReLU to the output (and its derivative in backprop); for a batch-norm layer whose
@@ -170,13 +178,20 @@ final class RowBatchNormHelper implements BatchNormalizationHelper {
         float[] v = trainVar;
         float[] g = new float[c];
         copyOrFill(gamma, g, 1f);
-        double[] sums = new double[2 * rows];
+        // The fused ReLU layer's backward step already masked dy and took the sums (reluBackward)?
+        boolean summed = epsilon == summedGradient && input == summedInput && summedRowSums.length == 2 * rows;
+        double[] sums = summed ? summedRowSums : new double[2 * rows];
+        summedGradient = null;
+        summedInput = null;
+        summedRowSums = null;
         FloatBuffer xb = NativeBuffers.floats(x);
         FloatBuffer db = NativeBuffers.floats(dy);
-        float[] reluScale = fuseRelu ? trainScale : null;
+        float[] reluScale = fuseRelu && !summed ? trainScale : null;
         float[] reluShift = trainShift;
-        run(rows, len, (from, to) -> new BatchNormRows().gradientSums(db, xb, len, c, from, to, m, sums, reluScale,
-                reluShift));
+        if (!summed) {
+            run(rows, len, (from, to) -> new BatchNormRows().gradientSums(db, xb, null, len, c, from, to, m, sums,
+                    reluScale, reluShift));
+        }
         double[] totals = channelTotals(sums, rows, c);
         double count = (double) rows / c * len;
         float[] dGamma = new float[c];
@@ -207,6 +222,53 @@ final class RowBatchNormHelper implements BatchNormalizationHelper {
             grad.setGradientFor(BatchNormalizationParamInitializer.BETA, dBetaView);
         }
         return new Pair<>(grad, dx);
+    }
+
+    /**
+     * The backward step of the ReLU fused into this batch norm ({@link FusedReluLayer}), done together with batch
+     * norm's first backward pass; null when it does not apply (then the layer copies {@code epsilon} as before).
+     *
+     * <p>Why: DL4J hands each layer's input gradient to the next through two alternating workspaces, so the
+     * pass-through ReLU layer had to copy its whole gradient, on one thread (3% of a step's wall time at 64 px), right
+     * before batch norm read it again for its sums. Here one parallel pass reads the gradient and batch norm's input,
+     * applies ReLU's derivative, writes the masked gradient (the copy the workspaces need) and takes the per-row
+     * sums, which {@link #backpropGradient} then uses instead of its own first pass; its second pass reads the
+     * already-masked gradient. Same operations in the same order on each row, so the same bits.
+     *
+     * @param epsilon the gradient arriving at the ReLU layer
+     * @param input   this batch norm layer's input, as its backward pass will receive it
+     */
+    INDArray reluBackward(INDArray epsilon, INDArray input, LayerWorkspaceMgr workspaceMgr) {
+        if (!fuseRelu || trainScale == null || input == null || input.rank() != 4
+                || input.dataType() != DataType.FLOAT || epsilon.dataType() != DataType.FLOAT
+                || !java.util.Arrays.equals(epsilon.shape(), input.shape()) || input.size(1) != trainScale.length
+                || NativeBuffers.contiguous(input) != input) {
+            return null;
+        }
+        INDArray dy = NativeBuffers.contiguous(epsilon);
+        int c = channels(input);
+        int len = rowLength(input);
+        int rows = (int) (input.length() / len);
+        INDArray out = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, DataType.FLOAT, input.shape(), 'c');
+        double[] sums = new double[2 * rows];
+        FloatBuffer xb = NativeBuffers.floats(input);
+        FloatBuffer db = NativeBuffers.floats(dy);
+        FloatBuffer ob = NativeBuffers.floats(out);
+        float[] m = trainMean;
+        float[] scale = trainScale;
+        float[] shift = trainShift;
+        run(rows, len, (from, to) -> new BatchNormRows().gradientSums(db, xb, ob, len, c, from, to, m, sums, scale,
+                shift));
+        summedGradient = out;
+        summedInput = input;
+        summedRowSums = sums;
+        CROSS_LAYER_PASSES.incrementAndGet();
+        return out;
+    }
+
+    /** The JVM-wide count of {@link #reluBackward} results handed out so far. */
+    static long crossLayerPasses() {
+        return CROSS_LAYER_PASSES.get();
     }
 
     private static void copyOrFill(INDArray a, float[] into, float value) {

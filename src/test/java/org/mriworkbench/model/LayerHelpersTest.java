@@ -1,5 +1,6 @@
 package org.mriworkbench.model;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -324,5 +325,41 @@ class LayerHelpersTest {
                                           org.deeplearning4j.nn.workspace.LayerWorkspaceMgr mgr) {
         layer.activate(x, true, mgr);
         return layer.backpropGradient(eps, mgr).getSecond().dup();
+    }
+
+    /**
+     * Batch norm taking its gradient sums in the fused ReLU's backward step must change nothing: three training
+     * steps give the same bits as each helper on its own layer. The counter shows the fused path ran (once per conv
+     * block and step).
+     */
+    @Test
+    void reluBackwardWithBatchNormSumsLeavesTrainingBitForBitUnchanged() {
+        CnnSpec spec = CnnPresets.classic(64, 4, 7);
+        MultiLayerNetwork fused = build(spec, true);
+        String old = System.getProperty(LayerHelpers.FUSE_PROPERTY);
+        System.setProperty(LayerHelpers.FUSE_PROPERTY, "false");
+        MultiLayerNetwork separate;
+        try {
+            separate = build(spec, true);
+        } finally {
+            if (old == null) {
+                System.clearProperty(LayerHelpers.FUSE_PROPERTY);
+            } else {
+                System.setProperty(LayerHelpers.FUSE_PROPERTY, old);
+            }
+        }
+        long before = RowBatchNormHelper.crossLayerPasses();
+        for (int step = 0; step < 3; step++) {
+            DataSet ds = batch(16, 64, 4, 10 + step);
+            for (MultiLayerNetwork n : new MultiLayerNetwork[] {fused, separate}) {
+                Nd4j.getRandom().setSeed(99 + step); // dropout
+                n.fit(ds);
+            }
+        }
+        assertEquals(3 * 4, RowBatchNormHelper.crossLayerPasses() - before, "fused backward steps");
+        assertArrayEquals(separate.params().toFloatVector(), fused.params().toFloatVector());
+        assertArrayEquals(separate.getUpdater().getStateViewArray().toFloatVector(),
+                fused.getUpdater().getStateViewArray().toFloatVector());
+        assertEquals(separate.score(), fused.score());
     }
 }
