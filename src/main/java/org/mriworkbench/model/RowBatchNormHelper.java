@@ -39,6 +39,10 @@ final class RowBatchNormHelper implements BatchNormalizationHelper {
     /** Rows per parallel task: small tensors run on the calling thread. */
     private static final long PARALLEL_MIN_ELEMENTS = 1 << 16;
 
+    /** How many times the fused ReLU's backward step was done here ({@link #reluBackward}), JVM-wide; for tests. */
+    private static final java.util.concurrent.atomic.AtomicLong CROSS_LAYER_PASSES =
+            new java.util.concurrent.atomic.AtomicLong();
+
     private final boolean fuseRelu;
     private INDArray meanCache;
     private INDArray varCache;
@@ -46,9 +50,6 @@ final class RowBatchNormHelper implements BatchNormalizationHelper {
     private float[] trainVar;
     private float[] trainScale;
     private float[] trainShift;
-    /** How many times the fused ReLU's backward step was done here ({@link #reluBackward}), JVM-wide; for tests. */
-    private static final java.util.concurrent.atomic.AtomicLong CROSS_LAYER_PASSES =
-            new java.util.concurrent.atomic.AtomicLong();
 
     /** Left by {@link #reluBackward} for the backward pass that follows: its output, the input it read, row sums. */
     private INDArray summedGradient;
@@ -180,18 +181,14 @@ final class RowBatchNormHelper implements BatchNormalizationHelper {
         copyOrFill(gamma, g, 1f);
         // The fused ReLU layer's backward step already masked dy and took the sums (reluBackward)?
         boolean summed = epsilon == summedGradient && input == summedInput && summedRowSums.length == 2 * rows;
-        double[] sums = summed ? summedRowSums : new double[2 * rows];
-        summedGradient = null;
-        summedInput = null;
-        summedRowSums = null;
         FloatBuffer xb = NativeBuffers.floats(x);
         FloatBuffer db = NativeBuffers.floats(dy);
         float[] reluScale = fuseRelu && !summed ? trainScale : null;
         float[] reluShift = trainShift;
-        if (!summed) {
-            run(rows, len, (from, to) -> new BatchNormRows().gradientSums(db, xb, null, len, c, from, to, m, sums,
-                    reluScale, reluShift));
-        }
+        double[] sums = summed ? summedRowSums : gradientSums(db, xb, null, len, c, rows, reluScale);
+        summedGradient = null;
+        summedInput = null;
+        summedRowSums = null;
         double[] totals = channelTotals(sums, rows, c);
         double count = (double) rows / c * len;
         float[] dGamma = new float[c];
@@ -250,20 +247,27 @@ final class RowBatchNormHelper implements BatchNormalizationHelper {
         int len = rowLength(input);
         int rows = (int) (input.length() / len);
         INDArray out = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, DataType.FLOAT, input.shape(), 'c');
-        double[] sums = new double[2 * rows];
-        FloatBuffer xb = NativeBuffers.floats(input);
-        FloatBuffer db = NativeBuffers.floats(dy);
-        FloatBuffer ob = NativeBuffers.floats(out);
-        float[] m = trainMean;
-        float[] scale = trainScale;
-        float[] shift = trainShift;
-        run(rows, len, (from, to) -> new BatchNormRows().gradientSums(db, xb, ob, len, c, from, to, m, sums, scale,
-                shift));
+        summedRowSums = gradientSums(NativeBuffers.floats(dy), NativeBuffers.floats(input), NativeBuffers.floats(out),
+                len, c, rows, trainScale);
         summedGradient = out;
         summedInput = input;
-        summedRowSums = sums;
         CROSS_LAYER_PASSES.incrementAndGet();
         return out;
+    }
+
+    /**
+     * Batch norm's first backward pass over all rows ({@link BatchNormRows#gradientSums}), on the common pool: per row
+     * the sum of g and of g * (x - mean), g being dy masked by ReLU's derivative when {@code reluScale} is not null,
+     * and written to {@code maskedOut} when that is not null.
+     */
+    private double[] gradientSums(FloatBuffer dy, FloatBuffer x, FloatBuffer maskedOut, int len, int c, int rows,
+                                  float[] reluScale) {
+        double[] sums = new double[2 * rows];
+        float[] m = trainMean;
+        float[] shift = trainShift;
+        run(rows, len, (from, to) -> new BatchNormRows().gradientSums(dy, x, maskedOut, len, c, from, to, m, sums,
+                reluScale, shift));
+        return sums;
     }
 
     /** The JVM-wide count of {@link #reluBackward} results handed out so far. */
