@@ -1,7 +1,6 @@
 package org.mriworkbench.reproduce;
 
 import org.mriworkbench.core.SeedStatistics;
-
 import org.mriworkbench.eval.BootstrapInterval;
 
 import java.util.List;

@@ -1,8 +1,7 @@
 package org.mriworkbench.sweep;
 
-import org.mriworkbench.core.SeedStatistics;
-
 import com.fasterxml.jackson.databind.JsonNode;
+import org.mriworkbench.core.SeedStatistics;
 import org.mriworkbench.eval.McNemar;
 import org.mriworkbench.eval.PairedComparison;
 import org.mriworkbench.eval.Predictions;

@@ -26,16 +26,14 @@ public final class PhysicalMemoryProbe {
     }
 
     /**
-     * Sets {@link #PROPERTY} to 0 unless it is already set (in either spelling); returns whether it did. Has no
-     * effect once JavaCPP's {@code Pointer} class has loaded.
+     * Sets {@link #PROPERTY} to 0 unless it is already set (in either spelling). Has no effect once JavaCPP's
+     * {@code Pointer} class has loaded.
      */
-    public static boolean switchOffUnlessSet() {
-        if (System.getProperty(PROPERTY) != null || System.getProperty(PROPERTY.toLowerCase(java.util.Locale.ROOT))
-                != null) {
-            return false;
+    public static void switchOffUnlessSet() {
+        if (System.getProperty(PROPERTY) == null
+                && System.getProperty(PROPERTY.toLowerCase(java.util.Locale.ROOT)) == null) {
+            System.setProperty(PROPERTY, "0");
         }
-        System.setProperty(PROPERTY, "0");
-        return true;
     }
 
     /** The limit JavaCPP is using, in bytes (0: no probe); loads JavaCPP. For manifests and benchmark headers. */
