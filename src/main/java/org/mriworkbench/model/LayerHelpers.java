@@ -88,7 +88,10 @@ public final class LayerHelpers {
             }
             for (int i = 0; i < layers.length; i++) {
                 if (layers[i] instanceof BatchNormalization bn) {
-                    boolean fuse = i + 1 < layers.length && isRelu(layers[i + 1]);
+                    boolean fuse = i + 1 < layers.length && isRelu(layers[i + 1])
+                            && RowBatchNormHelper.handlesLayer(dataType(net),
+                            ((org.deeplearning4j.nn.conf.layers.BatchNormalization) bn.conf().getLayer())
+                                    .getCnn2DFormat());
                     BN_HELPER.set(bn, new RowBatchNormHelper(fuse));
                     if (fuse) {
                         replace(net, i + 1, new FusedReluLayer(layers[i + 1].conf(), dataType(net),

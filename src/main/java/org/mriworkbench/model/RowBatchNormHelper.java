@@ -93,6 +93,14 @@ final class RowBatchNormHelper implements BatchNormalizationHelper {
         return varCache;
     }
 
+    /**
+     * Whether this helper computes every forward pass of a batch-norm layer of {@code dataType} and {@code format}, so
+     * that the ReLU after it may be fused in: where it returns null, DL4J's own batch norm runs, without the ReLU.
+     */
+    static boolean handlesLayer(DataType dataType, CNN2DFormat format) {
+        return dataType == DataType.FLOAT && format == CNN2DFormat.NCHW;
+    }
+
     private static boolean supported(INDArray x, CNN2DFormat format) {
         return x.dataType() == DataType.FLOAT && (x.rank() == 2 || (x.rank() == 4 && format == CNN2DFormat.NCHW));
     }

@@ -362,4 +362,36 @@ class LayerHelpersTest {
                 fused.getUpdater().getStateViewArray().toFloatVector());
         assertEquals(separate.score(), fused.score());
     }
+
+    /**
+     * A batch-norm layer the row helper cannot compute (NHWC) falls back to DL4J's own batch norm, which has no ReLU
+     * in it, so the ReLU after it must stay a real ReLU: outputs as without the helpers.
+     */
+    @Test
+    void reluAfterABatchNormTheHelperCannotTakeStaysAReLU() {
+        org.deeplearning4j.nn.conf.MultiLayerConfiguration conf = new org.deeplearning4j.nn.conf.NeuralNetConfiguration
+                .Builder().seed(5).dataType(DataType.FLOAT).list()
+                .layer(new org.deeplearning4j.nn.conf.layers.ConvolutionLayer.Builder(3, 3).nOut(4)
+                        .dataFormat(org.deeplearning4j.nn.conf.CNN2DFormat.NHWC)
+                        .activation(org.nd4j.linalg.activations.Activation.IDENTITY).build())
+                .layer(new org.deeplearning4j.nn.conf.layers.BatchNormalization.Builder()
+                        .dataFormat(org.deeplearning4j.nn.conf.CNN2DFormat.NHWC).build())
+                .layer(new org.deeplearning4j.nn.conf.layers.ActivationLayer(
+                        org.nd4j.linalg.activations.Activation.RELU))
+                .layer(new org.deeplearning4j.nn.conf.layers.OutputLayer.Builder().nOut(2)
+                        .activation(org.nd4j.linalg.activations.Activation.SOFTMAX).build())
+                .setInputType(org.deeplearning4j.nn.conf.inputs.InputType.convolutional(8, 8, 1,
+                        org.deeplearning4j.nn.conf.CNN2DFormat.NHWC))
+                .build();
+        MultiLayerNetwork plain = new MultiLayerNetwork(conf.clone());
+        plain.init();
+        MultiLayerNetwork fast = new MultiLayerNetwork(conf.clone());
+        fast.init(plain.params().dup(), false);
+        LayerHelpers.install(fast);
+        assertTrue(java.util.Arrays.stream(fast.getLayers()).noneMatch(l -> l instanceof FusedReluLayer),
+                "no ReLU fused into a batch norm the helper cannot compute");
+        Nd4j.getRandom().setSeed(3);
+        INDArray x = Nd4j.rand(DataType.FLOAT, 4, 8, 8, 1).subi(0.5);
+        assertTrue(plain.output(x, false).sub(fast.output(x, false)).amaxNumber().doubleValue() < 1e-5);
+    }
 }
